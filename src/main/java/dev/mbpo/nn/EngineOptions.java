@@ -1,0 +1,25 @@
+package dev.mbpo.nn;
+
+/**
+ * How to start the deep-learning engine.
+ *
+ * @param device         "auto" (GPU when DJL reports one, else CPU), "cpu" or "gpu"
+ * @param intraOpThreads torch intra-op threads; 1 was measured faster and steadier on 2 cores
+ * @param interOpThreads torch inter-op threads
+ */
+public record EngineOptions(String device, int intraOpThreads, int interOpThreads) {
+
+    public static final EngineOptions DEFAULT = new EngineOptions("auto", 1, 1);
+
+    public EngineOptions {
+        if (!"auto".equals(device) && !"cpu".equals(device) && !"gpu".equals(device)) {
+            throw new IllegalArgumentException("device is '" + device + "'; allowed: auto, cpu, gpu");
+        }
+        if (intraOpThreads < 1 || intraOpThreads > 256) {
+            throw new IllegalArgumentException("intraOpThreads is " + intraOpThreads + "; allowed: 1 to 256");
+        }
+        if (interOpThreads < 1 || interOpThreads > 256) {
+            throw new IllegalArgumentException("interOpThreads is " + interOpThreads + "; allowed: 1 to 256");
+        }
+    }
+}

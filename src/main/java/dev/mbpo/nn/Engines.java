@@ -1,0 +1,84 @@
+package dev.mbpo.nn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts DJL's PyTorch engine once per JVM, offline: the natives come from the Maven jars
+ * (pytorch-native-cpu or, with -Pcuda, pytorch-native-cu124) and nothing is downloaded.
+ * Thread counts are read by DJL once, before the engine's first use, so the first
+ * {@link #start(EngineOptions)} wins; later calls return the same engine and say so if they
+ * asked for different threads.
+ */
+public final class Engines {
+    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+    private static final Object LOCK = new Object();
+    private static EngineInfo started;
+    private static Device device;
+
+    private Engines() {
+    }
+
+    /** Starts the engine with {@link EngineOptions#DEFAULT} (or returns the one started). */
+    public static EngineInfo start() {
+        return start(EngineOptions.DEFAULT);
+    }
+
+    /**
+     * Starts the engine (first call) and returns what it is.
+     *
+     * @throws IllegalStateException when the natives are missing or the GPU was asked for but none exists
+     */
+    public static EngineInfo start(EngineOptions options) {
+        synchronized (LOCK) {
+            if (started != null) {
+                if (started.intraOpThreads() != options.intraOpThreads() || started.interOpThreads() != options.interOpThreads()) {
+                    LOG.warn("Engine already started with {} intra-op / {} inter-op threads; {} / {} asked now take effect only in a new process",
+                            started.intraOpThreads(), started.interOpThreads(), options.intraOpThreads(), options.interOpThreads());
+                }
+                return started;
+            }
+            // Must be set before DJL is first touched: offline means a missing native jar fails
+            // at once instead of trying the network, and thread counts are read once.
+            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.intraOpThreads()));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(options.interOpThreads()));
+            Engine engine;
+            try {
+                engine = Engine.getEngine("PyTorch");
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                throw new IllegalStateException("Could not start the PyTorch engine offline (are the pytorch-jni and "
+                        + "pytorch-native jars on the classpath?): " + e.getMessage(), e);
+            }
+            int gpus = engine.getGpuCount();
+            Device chosen = switch (options.device()) {
+                case "cpu" -> Device.cpu();
+                case "gpu" -> {
+                    if (gpus == 0) {
+                        throw new IllegalStateException("device 'gpu' was asked for, but PyTorch reports no GPU; "
+                                + "use device 'cpu' or 'auto', and build with -Pcuda on a CUDA machine");
+                    }
+                    yield Device.gpu(0);
+                }
+                default -> gpus > 0 ? Device.gpu(0) : Device.cpu();
+            };
+            device = chosen;
+            started = new EngineInfo(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+                    chosen.toString(), gpus, options.intraOpThreads(), options.interOpThreads());
+            LOG.info("Engine started: {}", started.summary());
+            return started;
+        }
+    }
+
+    /** The device chosen at start. */
+    public static Device device() {
+        synchronized (LOCK) {
+            if (device == null) {
+                throw new IllegalStateException("Engines.start() has not been called");
+            }
+            return device;
+        }
+    }
+}
