@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "MBPO Workbench: Model-Based Policy Optimization, headless or in a window.",
-        subcommands = {EnvsCommand.class, EngineCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EnvsCommand.class, EngineCommand.class, TrainCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main()); // picocli: exit 2 on invalid input by default
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
+                // ConfigException is an IllegalArgumentException whose message names the field.
                 commandLine.getErr().println("mbpo: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }

@@ -72,6 +72,14 @@ public final class Engines {
         }
     }
 
+    /**
+     * Prepares the calling thread for engine work outside gradient recording: PyTorch's grad
+     * mode is per thread and DJL switches it off only on the thread that started the engine.
+     */
+    public static void prepareThread() {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     /** The device chosen at start. */
     public static Device device() {
         synchronized (LOCK) {

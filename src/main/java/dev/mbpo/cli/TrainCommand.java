@@ -1,0 +1,165 @@
+package dev.mbpo.cli;
+
+import dev.mbpo.Version;
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.nn.EngineInfo;
+import dev.mbpo.nn.EngineOptions;
+import dev.mbpo.nn.Engines;
+import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.RunRecorder;
+import dev.mbpo.train.SessionState;
+import dev.mbpo.train.TrainingSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mbpo train}: a headless run from a preset, recorded into a run folder. */
+@Command(name = "train", description = "Train headless from a preset; the run is recorded under --out.")
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", required = true, paramLabel = "FILE", description = "preset JSON, e.g. presets/pendulum-sac.json")
+    Path preset;
+
+    @Option(names = "--seed", paramLabel = "N", description = "overrides run.seed")
+    Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", description = "overrides run.totalSteps")
+    Integer steps;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "runs folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a preset field, e.g. --set sac.gamma=0.98 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "R", description = "report the first step whose eval/return reaches R")
+    Double threshold;
+
+    @Option(names = "--quiet", description = "no progress lines, only the summary")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(preset)) {
+            throw new UserInputException("--preset " + preset + ": no such file (presets live in presets/)");
+        }
+        RunConfig config = Presets.load(preset, overrides);
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
+        if (steps != null) {
+            if (steps < 1) {
+                throw new ConfigException("run.totalSteps", "--steps is " + steps + "; allowed: an integer >= 1");
+            }
+            config = config.withTotalSteps(steps);
+        }
+        EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("project", "mbpo-workbench " + Version.get());
+        provenance.put("engine", engine.engineName() + " " + engine.engineVersion());
+        provenance.put("djl", engine.djlVersion());
+        provenance.put("device", engine.device());
+        provenance.put("threads", engine.intraOpThreads() + " intra-op / " + engine.interOpThreads() + " inter-op");
+        provenance.put("java", System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
+        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        provenance.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        provenance.put("preset", preset.toString());
+
+        PrintWriter o = spec.commandLine().getOut();
+        ProgressPrinter printer = new ProgressPrinter(o, quiet, threshold);
+        try (RunRecorder recorder = RunRecorder.create(out, config, provenance)) {
+            o.println("run " + recorder.id() + ": " + config.algorithm() + " on " + config.env() + ", seed "
+                    + config.run().seed() + ", " + config.run().totalSteps() + " steps, " + engine.summary());
+            o.flush();
+            TrainingSession session = new TrainingSession(config, e -> {
+                recorder.accept(e);
+                printer.accept(e);
+            });
+            SessionState end = session.runBlocking();
+            printer.summary(recorder.dir());
+            return end == SessionState.FINISHED ? Main.EXIT_OK : Main.EXIT_INTERNAL;
+        }
+    }
+
+    /** Prints a progress line per evaluation and a summary at the end. */
+    static final class ProgressPrinter {
+        private final PrintWriter out;
+        private final boolean quiet;
+        private final Double threshold;
+        private double lastEval = Double.NaN;
+        private double bestEval = Double.NEGATIVE_INFINITY;
+        private long thresholdStep = -1;
+        private double thresholdSeconds = Double.NaN;
+        private RunEvent.Progress progress;
+        private RunEvent.Ended ended;
+
+        ProgressPrinter(PrintWriter out, boolean quiet, Double threshold) {
+            this.out = out;
+            this.quiet = quiet;
+            this.threshold = threshold;
+        }
+
+        void accept(RunEvent e) {
+            if (e instanceof RunEvent.Progress p) {
+                progress = p;
+            } else if (e instanceof RunEvent.Ended end) {
+                ended = end;
+            } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
+                lastEval = m.values().get("eval/return");
+                bestEval = Math.max(bestEval, lastEval);
+                if (threshold != null && thresholdStep < 0 && lastEval >= threshold) {
+                    thresholdStep = m.step();
+                    thresholdSeconds = progress == null ? Double.NaN : progress.elapsedSeconds();
+                }
+                if (!quiet) {
+                    double rate = m.values().getOrDefault("time/steps_per_s", Double.NaN);
+                    double elapsed = progress == null ? 0 : progress.elapsedSeconds();
+                    double eta = progress == null ? Double.NaN : progress.etaSeconds();
+                    out.printf("step %7d/%d  eval/return %9.2f  %6.1f steps/s  elapsed %s  ETA %s%n", m.step(),
+                            progress == null ? 0 : progress.totalSteps(), lastEval, rate, duration(elapsed), duration(eta));
+                    out.flush();
+                }
+            }
+        }
+
+        void summary(Path dir) {
+            out.println("---");
+            if (ended != null) {
+                out.println("status:       " + ended.status() + (ended.reason().isEmpty() ? "" : " (" + ended.reason() + ")"));
+                out.println("real steps:   " + ended.step());
+            }
+            if (progress != null) {
+                out.printf("wall time:    %.1f s%n", progress.elapsedSeconds());
+            }
+            out.printf("last eval:    %.2f%nbest eval:    %.2f%n", lastEval, bestEval);
+            if (threshold != null) {
+                out.println(thresholdStep >= 0
+                        ? String.format("threshold %.1f reached at step %d (%.1f s)", threshold, thresholdStep, thresholdSeconds)
+                        : String.format("threshold %.1f not reached", threshold));
+            }
+            out.println("run folder:   " + dir);
+            out.flush();
+        }
+
+        static String duration(double seconds) {
+            if (!Double.isFinite(seconds)) {
+                return "--:--";
+            }
+            long s = Math.round(seconds);
+            return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        }
+    }
+}

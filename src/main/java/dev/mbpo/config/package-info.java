@@ -1,0 +1,6 @@
+/**
+ * Immutable, validated configuration records ({@link dev.mbpo.config.RunConfig} and its
+ * sections) and preset files ({@link dev.mbpo.config.Presets}): JSON laid over the defaults,
+ * with errors that name the field and what is allowed. JDK and Jackson only.
+ */
+package dev.mbpo.config;

@@ -1,0 +1,80 @@
+package dev.mbpo.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba 2015) over a fixed list of parameters, with its moment estimates held
+ * here so that they can be saved and restored. Uses the engine's fused Adam kernel, which
+ * updates the weight in place and zeroes its gradient. One optimiser per network: the step
+ * counter is shared by all its parameters.
+ */
+public final class AdamOptimizer {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPS = 1e-8f;
+
+    private final List<NDArray> params;
+    private final float[] weightDecay;
+    private final List<NDArray> means = new ArrayList<>();
+    private final List<NDArray> variances = new ArrayList<>();
+    private float learningRate;
+    private long steps;
+
+    /**
+     * @param weightDecay per parameter L2 coefficient (added to the gradient as {@code wd * w}); null for none
+     */
+    public AdamOptimizer(NDManager manager, List<NDArray> params, float learningRate, float[] weightDecay) {
+        this.params = List.copyOf(params);
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay == null ? new float[params.size()] : weightDecay.clone();
+        if (this.weightDecay.length != params.size()) {
+            throw new IllegalArgumentException("weightDecay has " + this.weightDecay.length + " entries for " + params.size() + " parameters");
+        }
+        for (NDArray p : params) {
+            means.add(manager.zeros(p.getShape(), p.getDataType()));
+            variances.add(manager.zeros(p.getShape(), p.getDataType()));
+        }
+    }
+
+    /** Applies one update from the gradients accumulated on the parameters, then zeroes them. */
+    public void step() {
+        steps++;
+        // The kernel takes the step size with Adam's bias correction already applied.
+        float correctedLr = (float) (learningRate * Math.sqrt(1.0 - Math.pow(BETA2, steps)) / (1.0 - Math.pow(BETA1, steps)));
+        for (int i = 0; i < params.size(); i++) {
+            NDArray w = params.get(i);
+            try (NDArray g = w.getGradient()) {
+                w.getNDArrayInternal().adamUpdate(new NDList(w, g, means.get(i), variances.get(i)), new NDList(w),
+                        learningRate, correctedLr, weightDecay[i], 1f, Float.POSITIVE_INFINITY, BETA1, BETA2, EPS,
+                        true, false);
+            }
+        }
+    }
+
+    public float learningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(float lr) {
+        this.learningRate = lr;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** The state to save: first and second moments of every parameter. */
+    public List<NDArray> state() {
+        List<NDArray> s = new ArrayList<>(means);
+        s.addAll(variances);
+        return s;
+    }
+
+    public void setSteps(long steps) {
+        this.steps = steps;
+    }
+}

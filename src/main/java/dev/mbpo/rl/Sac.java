@@ -1,0 +1,267 @@
+package dev.mbpo.rl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.mbpo.config.SacConfig;
+import dev.mbpo.data.Batch;
+import dev.mbpo.env.Box;
+import dev.mbpo.nn.AdamOptimizer;
+import dev.mbpo.nn.Mlp;
+import dev.mbpo.nn.ParamIo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Soft Actor-Critic (Haarnoja et al. 2018, v2): tanh-squashed Gaussian actor, twin critics
+ * with Polyak-averaged targets, clipped double-Q targets masked by {@code terminated} only,
+ * and a temperature tuned toward a target entropy. Log-probabilities are those of actions
+ * in [-1, 1] (as SB3), so the default target entropy is -|A| for any action bounds.
+ *
+ * <p>Native memory: parameters live on this object's manager; every {@link #update} and
+ * {@link #act} runs in its own sub-manager closed at the end. Call from one thread.
+ */
+public final class Sac implements AutoCloseable {
+    private final SacConfig config;
+    private final int obsDim;
+    private final int actDim;
+    private final float[] actionScale;
+    private final float[] actionBias;
+    private final NDManager manager;
+    private final SquashedGaussianActor actor;
+    private final Mlp critic1;
+    private final Mlp critic2;
+    private final Mlp target1;
+    private final Mlp target2;
+    private final AdamOptimizer actorOpt;
+    private final AdamOptimizer criticOpt;
+    private final ScalarAdam alphaOpt;
+    private final double targetEntropy;
+    private final RandomGenerator noise;
+    private double logAlpha;
+    private long updates;
+
+    /**
+     * @param seed fixes the initial weights and the sampling noise
+     */
+    public Sac(SacConfig config, int obsDim, Box actionSpace, long seed, NDManager parent) {
+        this.config = config;
+        this.obsDim = obsDim;
+        this.actDim = actionSpace.dim();
+        this.actionScale = new float[actDim];
+        this.actionBias = new float[actDim];
+        for (int i = 0; i < actDim; i++) {
+            actionScale[i] = (actionSpace.high(i) - actionSpace.low(i)) / 2f;
+            actionBias[i] = (actionSpace.high(i) + actionSpace.low(i)) / 2f;
+        }
+        this.manager = parent.newSubManager();
+        SplittableRandom init = new SplittableRandom(seed);
+        this.actor = new SquashedGaussianActor(manager, obsDim, config.hidden(), actDim, init.split());
+        this.critic1 = Mlp.create(manager, obsDim + actDim, config.hidden(), 1, Mlp.Act.RELU, true, init.split());
+        this.critic2 = Mlp.create(manager, obsDim + actDim, config.hidden(), 1, Mlp.Act.RELU, true, init.split());
+        this.target1 = critic1.copy(manager, false);
+        this.target2 = critic2.copy(manager, false);
+        this.actorOpt = new AdamOptimizer(manager, actor.net.parameters(), (float) config.actorLr(), null);
+        List<NDArray> criticParams = new ArrayList<>(critic1.parameters());
+        criticParams.addAll(critic2.parameters());
+        this.criticOpt = new AdamOptimizer(manager, criticParams, (float) config.criticLr(), null);
+        this.alphaOpt = new ScalarAdam(config.alphaLr());
+        this.targetEntropy = config.targetEntropyFor(actDim);
+        this.logAlpha = Math.log(config.initialAlpha());
+        this.noise = init.split();
+    }
+
+    /** An action in the environment's bounds: the mean's when deterministic, else a sample. */
+    public float[] act(float[] obs, boolean deterministic) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray o = m.create(obs, new Shape(1, obsDim));
+            NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, 1)).get(0);
+            return toEnv(a.toFloatArray());
+        }
+    }
+
+    /** A uniformly random action in the environment's bounds (initial exploration). */
+    public float[] randomAction(RandomGenerator random) {
+        float[] a = new float[actDim];
+        for (int i = 0; i < actDim; i++) {
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return toEnv(a);
+    }
+
+    /** One gradient update of critics, actor and temperature on a batch. */
+    public SacStats update(Batch b) {
+        try (NDManager m = manager.newSubManager()) {
+            int n = b.size();
+            NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
+            NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
+            NDArray rew = m.create(b.rewards(), new Shape(n));
+            NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
+            NDArray notDone = m.create(b.terminated(), new Shape(n)).neg().add(1f);
+            float alpha = (float) Math.exp(logAlpha);
+
+            // Clipped double-Q target, outside gradient recording.
+            NDList nextSample = actor.sample(next, gaussian(m, n));
+            NDArray nextIn = next.concat(nextSample.get(0), 1);
+            NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
+                    .sub(nextSample.get(1).mul(alpha));
+            NDArray y = notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+
+            double criticLoss;
+            double meanQ;
+            NDArray obsAct = obs.concat(act, 1);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray q1 = critic1.forward(obsAct).squeeze(1);
+                NDArray q2 = critic2.forward(obsAct).squeeze(1);
+                NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+                gc.backward(loss);
+                criticLoss = loss.getFloat();
+                meanQ = q1.mean().getFloat();
+            }
+            criticOpt.step();
+
+            double actorLoss;
+            double meanLogProb;
+            List<NDArray> frozen1 = critic1.detached(m);
+            List<NDArray> frozen2 = critic2.detached(m);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList s = actor.sample(obs, gaussian(m, n));
+                NDArray in = obs.concat(s.get(0), 1);
+                NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
+                NDArray loss = s.get(1).mul(alpha).sub(q).mean();
+                gc.backward(loss);
+                actorLoss = loss.getFloat();
+                meanLogProb = s.get(1).mean().getFloat();
+            }
+            actorOpt.step();
+
+            if (config.autoAlpha()) {
+                // d/d(log alpha) of -(log alpha * (log pi + target)) averaged over the batch.
+                logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
+            }
+            critic1.polyakInto(target1, (float) config.tau());
+            critic2.polyakInto(target2, (float) config.tau());
+            updates++;
+            return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -meanLogProb, meanQ);
+        }
+    }
+
+    private NDArray gaussian(NDManager m, int rows) {
+        float[] e = new float[rows * actDim];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) noise.nextGaussian();
+        }
+        return m.create(e, new Shape(rows, actDim));
+    }
+
+    private float[] toEnv(float[] unit) {
+        float[] a = new float[unit.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = unit[i] * actionScale[i % actDim] + actionBias[i % actDim];
+        }
+        return a;
+    }
+
+    private float[] toUnit(float[] env) {
+        float[] a = new float[env.length];
+        for (int i = 0; i < a.length; i++) {
+            int d = i % actDim;
+            a[i] = Math.max(-1f, Math.min(1f, (env[i] - actionBias[d]) / actionScale[d]));
+        }
+        return a;
+    }
+
+    /** Q-values of the first critic for actions in the environment's bounds (for views and tests). */
+    public float[] q(float[] obs, float[] actions, int rows) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray in = m.create(obs, new Shape(rows, obsDim)).concat(m.create(toUnit(actions), new Shape(rows, actDim)), 1);
+            return critic1.forward(in).toFloatArray();
+        }
+    }
+
+    public double alpha() {
+        return Math.exp(logAlpha);
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    public SacConfig config() {
+        return config;
+    }
+
+    /** Sets the learning rates of actor and critics (fault recovery lowers them). */
+    public void scaleLearningRates(double factor) {
+        actorOpt.setLearningRate((float) (actorOpt.learningRate() * factor));
+        criticOpt.setLearningRate((float) (criticOpt.learningRate() * factor));
+    }
+
+    private List<NDArray> tensors() {
+        List<NDArray> t = new ArrayList<>(actor.net.parameters());
+        t.addAll(critic1.parameters());
+        t.addAll(critic2.parameters());
+        t.addAll(target1.parameters());
+        t.addAll(target2.parameters());
+        t.addAll(actorOpt.state());
+        t.addAll(criticOpt.state());
+        return t;
+    }
+
+    /** Writes networks, optimiser state and temperature to {@code dir} (sac.ndlist, sac.properties). */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (OutputStream out = Files.newOutputStream(dir.resolve("sac.ndlist"))) {
+            ParamIo.save(tensors(), out);
+        }
+        Properties p = new Properties();
+        p.setProperty("logAlpha", Double.toString(logAlpha));
+        p.setProperty("alphaAdam.m", Double.toString(alphaOpt.m));
+        p.setProperty("alphaAdam.v", Double.toString(alphaOpt.v));
+        p.setProperty("alphaAdam.t", Long.toString(alphaOpt.t));
+        p.setProperty("actorAdam.steps", Long.toString(actorOpt.steps()));
+        p.setProperty("criticAdam.steps", Long.toString(criticOpt.steps()));
+        p.setProperty("updates", Long.toString(updates));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("sac.properties"))) {
+            p.store(out, "SAC scalar state");
+        }
+    }
+
+    /** Restores what {@link #save} wrote; the configuration must match. */
+    public void load(Path dir) throws IOException {
+        try (InputStream in = Files.newInputStream(dir.resolve("sac.ndlist"))) {
+            ParamIo.load(tensors(), in, manager, dir.resolve("sac.ndlist").toString());
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("sac.properties"))) {
+            p.load(in);
+        }
+        try {
+            logAlpha = Double.parseDouble(p.getProperty("logAlpha"));
+            alphaOpt.m = Double.parseDouble(p.getProperty("alphaAdam.m"));
+            alphaOpt.v = Double.parseDouble(p.getProperty("alphaAdam.v"));
+            alphaOpt.t = Long.parseLong(p.getProperty("alphaAdam.t"));
+            actorOpt.setSteps(Long.parseLong(p.getProperty("actorAdam.steps")));
+            criticOpt.setSteps(Long.parseLong(p.getProperty("criticAdam.steps")));
+            updates = Long.parseLong(p.getProperty("updates"));
+        } catch (RuntimeException e) {
+            throw new IOException(dir.resolve("sac.properties") + ": missing or malformed value (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

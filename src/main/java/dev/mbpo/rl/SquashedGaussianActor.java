@@ -1,0 +1,52 @@
+package dev.mbpo.rl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import dev.mbpo.nn.Mlp;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * SAC's policy: a Gaussian over pre-squash actions whose sample goes through tanh, so
+ * actions lie in [-1, 1] (scaled to the action space outside). Log-probabilities include
+ * the tanh change-of-variables term, computed stably as 2 (log 2 - u - softplus(-2u)).
+ */
+final class SquashedGaussianActor {
+    static final float LOG_STD_MIN = -20f;
+    static final float LOG_STD_MAX = 2f;
+    private static final float HALF_LOG_2PI = (float) (0.5 * Math.log(2 * Math.PI));
+    private static final float LOG_2 = (float) Math.log(2);
+
+    final Mlp net;
+    private final int actDim;
+
+    SquashedGaussianActor(NDManager manager, int obsDim, List<Integer> hidden, int actDim, RandomGenerator init) {
+        this.net = Mlp.create(manager, obsDim, hidden, 2 * actDim, Mlp.Act.RELU, true, init);
+        this.actDim = actDim;
+    }
+
+    /** A sampled action in [-1, 1] and its log-probability [B], from standard normal noise {@code eps} [B, A]. */
+    NDList sample(NDArray obs, NDArray eps) {
+        NDList ms = net.forward(obs).split(2, 1);
+        NDArray mean = ms.get(0);
+        NDArray logStd = ms.get(1).clip(LOG_STD_MIN, LOG_STD_MAX);
+        NDArray u = eps.mul(logStd.exp()).add(mean);
+        NDArray action = u.tanh();
+        // log N(u; mean, std) = -eps^2/2 - log std - log(2 pi)/2
+        NDArray gaussian = eps.square().mul(-0.5f).sub(logStd).sub(HALF_LOG_2PI);
+        NDArray squash = u.neg().sub(Activation.softPlus(u.mul(-2f))).add(LOG_2).mul(2f);
+        NDArray logProb = gaussian.sub(squash).sum(new int[] {1});
+        return new NDList(action, logProb);
+    }
+
+    /** The deterministic action tanh(mean) in [-1, 1]. */
+    NDArray mode(NDArray obs) {
+        return net.forward(obs).split(2, 1).get(0).tanh();
+    }
+
+    int actDim() {
+        return actDim;
+    }
+}

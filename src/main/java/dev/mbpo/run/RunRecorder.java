@@ -1,0 +1,131 @@
+package dev.mbpo.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Records a run into {@code runs/<id>/}: {@code run.json} (config and provenance, written
+ * atomically, status updated at the end) and {@code events.jsonl} (one event a line,
+ * flushed after every evaluation, episode batch and at the end).
+ */
+public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final ObjectNode runJson;
+    private final BufferedWriter events;
+    private long lastStep;
+
+    private RunRecorder(Path dir, ObjectNode runJson) throws IOException {
+        this.dir = dir;
+        this.runJson = runJson;
+        this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        writeRunJson();
+    }
+
+    /**
+     * Creates a new run folder under {@code runsDir} and starts recording.
+     *
+     * @param provenance versions, device, machine: written into run.json as given
+     */
+    public static RunRecorder create(Path runsDir, RunConfig config, Map<String, String> provenance) throws IOException {
+        Files.createDirectories(runsDir);
+        String base = ID_TIME.format(Instant.now()) + "-" + slug(config.env()) + "-" + config.algorithm() + "-s" + config.run().seed();
+        Path dir = null;
+        for (int i = 0; i < 1000; i++) {
+            Path candidate = runsDir.resolve(i == 0 ? base : base + "-" + i);
+            try {
+                Files.createDirectory(candidate);
+                dir = candidate;
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another run took this id in the same second: try the next suffix
+            }
+        }
+        if (dir == null) {
+            throw new IOException("cannot create a run folder under " + runsDir);
+        }
+        ObjectNode n = EventJson.MAPPER.createObjectNode();
+        n.put("schema", RunEvent.SCHEMA_VERSION);
+        n.put("id", dir.getFileName().toString());
+        n.put("status", "running");
+        n.put("startTime", Instant.now().toString());
+        n.putNull("endTime");
+        n.put("env", config.env());
+        n.put("algorithm", config.algorithm());
+        n.put("seed", config.run().seed());
+        ObjectNode prov = n.putObject("provenance");
+        provenance.forEach(prov::put);
+        n.set("config", Presets.toTree(config));
+        return new RunRecorder(dir, n);
+    }
+
+    private static String slug(String s) {
+        return s.replaceAll("[^A-Za-z0-9.-]", "_");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String id() {
+        return dir.getFileName().toString();
+    }
+
+    @Override
+    public synchronized void accept(RunEvent e) {
+        try {
+            events.write(EventJson.toLine(e));
+            events.write('\n');
+            lastStep = e.step();
+            boolean flush = e instanceof RunEvent.Ended || e instanceof RunEvent.Started
+                    || (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return"));
+            if (flush) {
+                events.flush();
+            }
+            if (e instanceof RunEvent.Ended end) {
+                runJson.put("status", end.status());
+                runJson.put("endReason", end.reason());
+                runJson.put("endTime", Instant.now().toString());
+                runJson.put("steps", end.step());
+                writeRunJson();
+            } else if (e instanceof RunEvent.Started s) {
+                ((ObjectNode) runJson.get("provenance")).put("device", s.device());
+                writeRunJson();
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot record to " + dir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void writeRunJson() throws IOException {
+        Path tmp = dir.resolve("run.json.tmp");
+        Files.writeString(tmp, EventJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runJson) + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public long lastStep() {
+        return lastStep;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        events.close();
+    }
+}

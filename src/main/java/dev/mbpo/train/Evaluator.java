@@ -1,0 +1,52 @@
+package dev.mbpo.train;
+
+import dev.mbpo.env.Env;
+import dev.mbpo.env.StepResult;
+import dev.mbpo.run.RunEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Evaluates a policy over whole episodes on its own environment, seeded apart from the
+ * training environment so that evaluation never disturbs training's random stream.
+ */
+final class Evaluator {
+    private final Env env;
+    private final long seed;
+    private final EpisodeTracker tracker = new EpisodeTracker("eval", true);
+    private boolean seeded;
+
+    Evaluator(Env env, long seed) {
+        this.env = env;
+        this.seed = seed;
+    }
+
+    /** Runs {@code episodes} episodes with {@code policy}; returns their events (returns and trajectories). */
+    List<RunEvent.Episode> run(Function<float[], float[]> policy, int episodes, long step) {
+        List<RunEvent.Episode> out = new ArrayList<>(episodes);
+        for (int e = 0; e < episodes; e++) {
+            float[] obs = seeded ? env.reset() : env.reset(seed);
+            seeded = true;
+            tracker.start(env.state());
+            StepResult r;
+            do {
+                float[] a = policy.apply(obs);
+                r = env.step(a);
+                tracker.record(a, r.reward(), env.state());
+                obs = r.observation();
+            } while (!r.done());
+            out.add(tracker.finish(step));
+        }
+        return out;
+    }
+
+    static double mean(List<RunEvent.Episode> eps) {
+        return eps.stream().mapToDouble(RunEvent.Episode::episodeReturn).average().orElse(Double.NaN);
+    }
+
+    static double std(List<RunEvent.Episode> eps) {
+        double m = mean(eps);
+        return Math.sqrt(eps.stream().mapToDouble(e -> (e.episodeReturn() - m) * (e.episodeReturn() - m)).average().orElse(0));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.mbpo.train;
+
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.env.Envs;
+import dev.mbpo.nn.EngineOptions;
+import dev.mbpo.nn.Engines;
+import dev.mbpo.run.RunEvent;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one training run on one background thread, which owns all of the run's native
+ * memory, and reports everything as {@link RunEvent}s to a sink called on that thread.
+ * Commands ({@link #pause()}, {@link #resume()}, {@link #stop()}) may come from any thread
+ * and take effect between real steps (a step's SAC updates take well under a second).
+ */
+public final class TrainingSession {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
+    private static final long PROGRESS_EVERY_NANOS = 500_000_000L;
+
+    private final RunConfig config;
+    private final Consumer<RunEvent> sink;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private volatile SessionState state = SessionState.NEW;
+    private boolean pauseRequested;
+    private boolean stopRequested;
+    private Thread thread;
+    private String endReason = "";
+
+    /**
+     * @throws ConfigException when the configuration names an unknown environment
+     */
+    public TrainingSession(RunConfig config, Consumer<RunEvent> sink) {
+        this(config, sink, Clock.SYSTEM);
+    }
+
+    TrainingSession(RunConfig config, Consumer<RunEvent> sink, Clock clock) {
+        try {
+            Envs.make(config.env());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("env", "env: " + e.getMessage());
+        }
+        this.config = config;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Starts the trainer thread. */
+    public void start() {
+        synchronized (lock) {
+            if (state != SessionState.NEW) {
+                throw new IllegalStateException("session already started (" + state + ")");
+            }
+            state = SessionState.RUNNING;
+            thread = new Thread(this::run, "mbpo-trainer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Runs the whole session on the calling thread (the command line does this); returns the final state. */
+    public SessionState runBlocking() {
+        synchronized (lock) {
+            if (state != SessionState.NEW) {
+                throw new IllegalStateException("session already started (" + state + ")");
+            }
+            state = SessionState.RUNNING;
+            thread = Thread.currentThread();
+        }
+        run();
+        return state;
+    }
+
+    private void run() {
+        long step = 0;
+        try (TrainingLoop loop = newLoop()) {
+            Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+            Engines.prepareThread();
+            loop.begin();
+            long started = clock.nanos();
+            long lastProgress = started;
+            while (true) {
+                if (awaitIfPausedAndCheckStop()) {
+                    finish(SessionState.STOPPED, loop.step(), "stopped by the user");
+                    return;
+                }
+                boolean more = loop.stepOnce();
+                step = loop.step();
+                long now = clock.nanos();
+                if (now - lastProgress >= PROGRESS_EVERY_NANOS || !more) {
+                    lastProgress = now;
+                    sink.accept(progress(step, loop.totalSteps(), started, now));
+                }
+                if (!more) {
+                    break;
+                }
+            }
+            finish(SessionState.FINISHED, step, "");
+        } catch (RuntimeException | Error e) {
+            LOG.error("Run crashed at step {}", step, e);
+            finish(SessionState.CRASHED, step, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private TrainingLoop newLoop() {
+        return switch (config.algorithm()) {
+            case "sac" -> new SacLoop(config, sink, clock);
+            default -> throw new ConfigException("algorithm", "algorithm '" + config.algorithm() + "' is not available");
+        };
+    }
+
+    private RunEvent.Progress progress(long step, long total, long started, long now) {
+        double elapsed = (now - started) / 1e9;
+        double rate = elapsed > 0 ? step / elapsed : 0;
+        double eta = rate > 0 ? (total - step) / rate : Double.NaN;
+        return new RunEvent.Progress(step, total, rate, elapsed, eta);
+    }
+
+    private void finish(SessionState end, long step, String reason) {
+        synchronized (lock) {
+            endReason = reason;
+            state = end;
+            lock.notifyAll();
+        }
+        String status = switch (end) {
+            case FINISHED -> "finished";
+            case STOPPED -> "stopped";
+            default -> "crashed";
+        };
+        try {
+            sink.accept(new RunEvent.Ended(step, status, reason));
+        } catch (RuntimeException e) {
+            LOG.error("Could not deliver the end event", e);
+        }
+    }
+
+    /** Blocks while paused; true when a stop was requested. */
+    private boolean awaitIfPausedAndCheckStop() {
+        synchronized (lock) {
+            while (pauseRequested && !stopRequested) {
+                state = SessionState.PAUSED;
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+            if (!stopRequested) {
+                state = SessionState.RUNNING;
+            }
+            return stopRequested;
+        }
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            pauseRequested = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            pauseRequested = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Asks the run to stop after the current step; the run ends with status "stopped". */
+    public void stop() {
+        synchronized (lock) {
+            stopRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits for the run to end; true when it did within the timeout. */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (lock) {
+            while (!state.ended()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public String endReason() {
+        synchronized (lock) {
+            return endReason;
+        }
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+}

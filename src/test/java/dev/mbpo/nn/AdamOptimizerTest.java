@@ -1,0 +1,84 @@
+package dev.mbpo.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AdamOptimizerTest {
+
+    @BeforeAll
+    static void engine() {
+        Engines.start();
+        Engines.prepareThread();
+    }
+
+    /** Reference Adam in doubles on f(w) = sum (w - 3)^2, compared step by step. */
+    @Test
+    void matchesTextbookAdam() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, -2f});
+            w.setRequiresGradient(true);
+            AdamOptimizer opt = new AdamOptimizer(m, List.of(w), 0.1f, null);
+            double[] ref = {1, -2};
+            double[] mm = new double[2];
+            double[] vv = new double[2];
+            for (int t = 1; t <= 20; t++) {
+                try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = w.sub(3f).square().sum();
+                    gc.backward(loss);
+                }
+                opt.step();
+                for (int i = 0; i < 2; i++) {
+                    double g = 2 * (ref[i] - 3);
+                    mm[i] = 0.9 * mm[i] + 0.1 * g;
+                    vv[i] = 0.999 * vv[i] + 0.001 * g * g;
+                    double mh = mm[i] / (1 - Math.pow(0.9, t));
+                    double vh = vv[i] / (1 - Math.pow(0.999, t));
+                    ref[i] -= 0.1 * mh / (Math.sqrt(vh) + 1e-8);
+                }
+                float[] got = w.toFloatArray();
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(ref[i], got[i], 1e-4, "step " + t + " coordinate " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void mlpFitsASmoothFunction() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SplittableRandom r = new SplittableRandom(1);
+            Mlp net = Mlp.create(m, 1, List.of(32, 32), 1, Mlp.Act.RELU, true, r);
+            AdamOptimizer opt = new AdamOptimizer(m, net.parameters(), 3e-3f, null);
+            float last = Float.NaN;
+            for (int i = 0; i < 1000; i++) {
+                try (NDManager s = m.newSubManager()) {
+                    float[] x = new float[64];
+                    float[] y = new float[64];
+                    for (int k = 0; k < 64; k++) {
+                        x[k] = (float) (r.nextDouble() * 2 - 1);
+                        y[k] = x[k] * x[k];
+                    }
+                    NDArray xs = s.create(x, new Shape(64, 1));
+                    NDArray ys = s.create(y, new Shape(64, 1));
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = net.forward(xs).sub(ys).square().mean();
+                        gc.backward(loss);
+                        last = loss.getFloat();
+                    }
+                    opt.step();
+                }
+            }
+            assertTrue(last < 1e-3, "MSE " + last);
+        }
+    }
+}
