@@ -103,7 +103,8 @@ final class TrainCommand implements Callable<Integer> {
         private double bestEval = Double.NEGATIVE_INFINITY;
         private long thresholdStep = -1;
         private double thresholdSeconds = Double.NaN;
-        private RunEvent.Progress progress;
+        private long totalSteps;
+        private long startNanos = System.nanoTime();
         private RunEvent.Ended ended;
 
         ProgressPrinter(PrintWriter out, boolean quiet, Double threshold) {
@@ -113,8 +114,9 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         void accept(RunEvent e) {
-            if (e instanceof RunEvent.Progress p) {
-                progress = p;
+            if (e instanceof RunEvent.Started s) {
+                totalSteps = s.totalSteps();
+                startNanos = System.nanoTime();
             } else if (e instanceof RunEvent.Ended end) {
                 ended = end;
             } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
@@ -122,14 +124,14 @@ final class TrainCommand implements Callable<Integer> {
                 bestEval = Math.max(bestEval, lastEval);
                 if (threshold != null && thresholdStep < 0 && lastEval >= threshold) {
                     thresholdStep = m.step();
-                    thresholdSeconds = progress == null ? Double.NaN : progress.elapsedSeconds();
+                    thresholdSeconds = (System.nanoTime() - startNanos) / 1e9;
                 }
                 if (!quiet) {
                     double rate = m.values().getOrDefault("time/steps_per_s", Double.NaN);
-                    double elapsed = progress == null ? 0 : progress.elapsedSeconds();
-                    double eta = progress == null ? Double.NaN : progress.etaSeconds();
+                    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                    double eta = m.step() > 0 ? elapsed / m.step() * (totalSteps - m.step()) : Double.NaN;
                     out.printf("step %7d/%d  eval/return %9.2f  %6.1f steps/s  elapsed %s  ETA %s%n", m.step(),
-                            progress == null ? 0 : progress.totalSteps(), lastEval, rate, duration(elapsed), duration(eta));
+                            totalSteps, lastEval, rate, duration(elapsed), duration(eta));
                     out.flush();
                 }
             }
@@ -141,9 +143,7 @@ final class TrainCommand implements Callable<Integer> {
                 out.println("status:       " + ended.status() + (ended.reason().isEmpty() ? "" : " (" + ended.reason() + ")"));
                 out.println("real steps:   " + ended.step());
             }
-            if (progress != null) {
-                out.printf("wall time:    %.1f s%n", progress.elapsedSeconds());
-            }
+            out.printf("wall time:    %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
             out.printf("last eval:    %.2f%nbest eval:    %.2f%n", lastEval, bestEval);
             if (threshold != null) {
                 out.println(thresholdStep >= 0

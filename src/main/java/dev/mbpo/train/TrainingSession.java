@@ -121,20 +121,21 @@ public final class TrainingSession {
     }
 
     private void finish(SessionState end, long step, String reason) {
-        synchronized (lock) {
-            endReason = reason;
-            state = end;
-            lock.notifyAll();
-        }
         String status = switch (end) {
             case FINISHED -> "finished";
             case STOPPED -> "stopped";
             default -> "crashed";
         };
+        // Deliver the end event before anyone waiting in awaitEnd() wakes up.
         try {
             sink.accept(new RunEvent.Ended(step, status, reason));
         } catch (RuntimeException e) {
             LOG.error("Could not deliver the end event", e);
+        }
+        synchronized (lock) {
+            endReason = reason;
+            state = end;
+            lock.notifyAll();
         }
     }
 

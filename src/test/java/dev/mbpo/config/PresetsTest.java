@@ -54,7 +54,7 @@ class PresetsTest {
         "{\"sac\": {\"batchSize\": 0}}              | sac.batchSize | sac.batchSize is 0; allowed: an integer from 1 to 65536",
         "{\"sac\": {\"hidden\": []}}                | sac.hidden  | allowed: a list of 1 to 8 layer widths",
         "{\"sac\": {\"gama\": 0.9}}                 | sac.gama    | did you mean 'sac.gamma'?",
-        "{\"run\": {\"totalSteps\": \"many\"}}      | run.totalSteps | run.totalSteps has the wrong type; allowed: an integer",
+        "{\"run\": {\"totalSteps\": \"many\"}}      | run.totalSteps | run.totalSteps is many; allowed: an integer",
         "{\"run\": {\"device\": \"tpu\"}}           | run.device  | allowed: auto, cpu, gpu",
         "{\"algorithm\": \"ppo\"}                   | algorithm   | algorithm is 'ppo'; allowed: sac",
         "{\"sac\": {\"tau\": \"NaN\"}}              | sac.tau     | sac.tau is NaN",

@@ -1,0 +1,107 @@
+package dev.mbpo.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.RunEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TrainingSessionTest {
+
+    static RunConfig tiny(long seed, int steps) {
+        return Presets.parse("{\"name\": \"tiny\", \"env\": \"Pendulum-v1\"}", "test", List.of(
+                "run.seed=" + seed, "run.totalSteps=" + steps, "run.evalEvery=200", "run.evalEpisodes=2", "run.device=cpu",
+                "sac.hidden=[32,32]", "sac.batchSize=32", "sac.initialRandomSteps=100"));
+    }
+
+    private static List<RunEvent> run(RunConfig c) {
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
+        assertEquals(SessionState.FINISHED, new TrainingSession(c, events::add).runBlocking());
+        return events;
+    }
+
+    private static List<Double> evalReturns(List<RunEvent> events) {
+        return events.stream().filter(e -> e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return"))
+                .map(e -> ((RunEvent.Metrics) e).values().get("eval/return")).toList();
+    }
+
+    @Test
+    void sameSeedGivesIdenticalEvaluationsAndOtherSeedsDiffer() {
+        List<Double> a = evalReturns(run(tiny(4, 400)));
+        List<Double> b = evalReturns(run(tiny(4, 400)));
+        List<Double> c = evalReturns(run(tiny(5, 400)));
+        assertEquals(2, a.size());
+        assertEquals(a, b, "same seed, same config, same CPU: identical evaluations");
+        assertFalse(a.equals(c), "another seed gives other returns");
+    }
+
+    @Test
+    void eventsTellTheWholeStory() {
+        List<RunEvent> events = run(tiny(1, 450));
+        assertTrue(events.get(0) instanceof RunEvent.Started s && s.env().equals("Pendulum-v1") && s.totalSteps() == 450);
+        RunEvent last = events.get(events.size() - 1);
+        assertTrue(last instanceof RunEvent.Ended e && e.status().equals("finished") && e.step() == 450, last.toString());
+        assertEquals(3, evalReturns(events).size(), "evaluations at 200, 400 and the last step");
+        List<RunEvent.Episode> evals = events.stream().filter(e -> e instanceof RunEvent.Episode ep && ep.kind().equals("eval"))
+                .map(e -> (RunEvent.Episode) e).toList();
+        assertEquals(6, evals.size());
+        assertEquals(201, evals.get(0).states().length, "states before each step and after the last");
+        assertEquals(200, evals.get(0).actions().length);
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")));
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Metrics m && m.values().containsKey("time/steps_per_s")));
+        long trainEpisodes = events.stream().filter(e -> e instanceof RunEvent.Episode ep && ep.kind().equals("train")).count();
+        assertEquals(2, trainEpisodes, "two 200-step training episodes in 450 steps");
+    }
+
+    @Test
+    void pauseResumeAndStopActWithinASecond() throws Exception {
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession s = new TrainingSession(tiny(2, 1_000_000), events::add);
+        s.start();
+        waitFor(() -> events.stream().anyMatch(e -> e instanceof RunEvent.Progress), 30);
+        s.pause();
+        waitFor(() -> s.state() == SessionState.PAUSED, 1);
+        long pausedAt = lastStep(events);
+        Thread.sleep(300);
+        assertEquals(pausedAt, lastStep(events), "no steps while paused");
+        s.resume();
+        waitFor(() -> lastStep(events) > pausedAt, 5);
+        long t0 = System.nanoTime();
+        s.stop();
+        assertTrue(s.awaitEnd(1, TimeUnit.SECONDS), "stopped within a second");
+        assertTrue((System.nanoTime() - t0) / 1e9 < 1.0);
+        assertEquals(SessionState.STOPPED, s.state());
+        RunEvent last = events.get(events.size() - 1);
+        assertTrue(last instanceof RunEvent.Ended e && e.status().equals("stopped"), last.toString());
+    }
+
+    @Test
+    void unknownEnvironmentIsAConfigError() {
+        RunConfig bad = Presets.parse("{\"env\": \"Pendulum-v9\"}", "test", List.of());
+        ConfigException e = assertThrows(ConfigException.class, () -> new TrainingSession(bad, ev -> { }));
+        assertEquals("env", e.field());
+        assertTrue(e.getMessage().contains("Pendulum-v1"), e.getMessage());
+    }
+
+    private static long lastStep(List<RunEvent> events) {
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).step();
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier cond, double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + seconds + " s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
