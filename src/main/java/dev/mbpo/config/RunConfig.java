@@ -13,14 +13,18 @@ import java.util.List;
  * @param env         environment id, e.g. Pendulum-v1
  * @param run         seed, length, evaluation, device
  * @param sac         the policy learner's settings
+ * @param model       the dynamics ensemble (mbpo only)
+ * @param rollout     branched model rollouts (mbpo only)
+ * @param mbpo        the MBPO loop (mbpo only)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RunConfig(String name, String description, String algorithm, String env, RunSettings run, SacConfig sac) {
+public record RunConfig(String name, String description, String algorithm, String env, RunSettings run, SacConfig sac,
+                        EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo) {
 
-    public static final List<String> ALGORITHMS = List.of("sac");
+    public static final List<String> ALGORITHMS = List.of("sac", "mbpo");
 
-    public static final RunConfig DEFAULT = new RunConfig("default", "", "sac", "Pendulum-v1",
-            RunSettings.DEFAULT, SacConfig.DEFAULT);
+    public static final RunConfig DEFAULT = new RunConfig("default", "", "mbpo", "Pendulum-v1",
+            RunSettings.DEFAULT, SacConfig.DEFAULT, EnsembleConfig.DEFAULT, RolloutConfig.DEFAULT, MbpoConfig.DEFAULT);
 
     public RunConfig {
         name = name == null ? "" : name;
@@ -35,10 +39,28 @@ public record RunConfig(String name, String description, String algorithm, Strin
         if (sac == null) {
             throw Check.fail("sac", "missing", "an object with the SAC settings");
         }
+        if (model == null) {
+            throw Check.fail("model", "missing", "an object with the ensemble settings");
+        }
+        if (rollout == null) {
+            throw Check.fail("rollout", "missing", "an object with the rollout settings");
+        }
+        if (mbpo == null) {
+            throw Check.fail("mbpo", "missing", "an object with the MBPO loop settings");
+        }
+        if ("mbpo".equals(algorithm) && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
+            throw Check.fail("rollout.batchSize", rollout.batchSize(), "a model buffer of at most 200,000,000 transitions; "
+                    + "this one would hold " + mbpo.modelBufferCapacity(rollout, maxHorizon(rollout))
+                    + " (retainEpochs * k * batchSize * epochLength / modelTrainFreq)");
+        }
+    }
+
+    private static int maxHorizon(RolloutConfig r) {
+        return r.schedule() == null ? r.horizon() : Math.max(r.schedule().get(2), r.schedule().get(3));
     }
 
     public RunConfig withRun(RunSettings r) {
-        return new RunConfig(name, description, algorithm, env, r, sac);
+        return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo);
     }
 
     public RunConfig withSeed(long seed) {

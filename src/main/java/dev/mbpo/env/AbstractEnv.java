@@ -67,6 +67,12 @@ abstract class AbstractEnv implements Env {
         return maxEpisodeSteps;
     }
 
+    /** Observation labels: the state's where the observation is the state; environments that differ override. */
+    @Override
+    public String[] observationLabels() {
+        return stateLabels();
+    }
+
     @Override
     public final String[] stateLabels() {
         return stateLabels.clone();

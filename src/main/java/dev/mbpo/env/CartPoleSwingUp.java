@@ -53,6 +53,11 @@ public final class CartPoleSwingUp extends AbstractEnv {
     }
 
     @Override
+    public String[] observationLabels() {
+        return new String[] {"x", "xDot", "cos theta", "sin theta", "thetaDot"};
+    }
+
+    @Override
     public TerminationFn terminationFn() {
         return (obs, action, next) -> offTrack(next[0]);
     }

@@ -43,6 +43,9 @@ public interface Env {
     /** A copy of the internal physical state (e.g. [theta, thetaDot] for the pendulum). */
     double[] state();
 
+    /** The labels of the observation's coordinates, for views and docs. */
+    String[] observationLabels();
+
     /** The labels of {@link #state()}'s coordinates, for views and docs. */
     String[] stateLabels();
 

@@ -61,6 +61,11 @@ public final class Pendulum extends AbstractEnv {
     }
 
     @Override
+    public String[] observationLabels() {
+        return new String[] {"cos theta", "sin theta", "thetaDot"};
+    }
+
+    @Override
     public TerminationFn terminationFn() {
         return TerminationFn.NEVER;
     }

@@ -91,6 +91,21 @@ public final class Sac implements AutoCloseable {
         }
     }
 
+    /** Actions for a block of rows (imagined rollouts), in chunks to bound native memory. */
+    public float[] actBatch(float[] obs, int rows, boolean deterministic) {
+        float[] out = new float[rows * actDim];
+        int chunk = 8192;
+        for (int start = 0; start < rows; start += chunk) {
+            int b = Math.min(chunk, rows - start);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray o = m.create(java.util.Arrays.copyOfRange(obs, start * obsDim, (start + b) * obsDim), new Shape(b, obsDim));
+                NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, b)).get(0);
+                System.arraycopy(toEnv(a.toFloatArray()), 0, out, start * actDim, b * actDim);
+            }
+        }
+        return out;
+    }
+
     /** A uniformly random action in the environment's bounds (initial exploration). */
     public float[] randomAction(RandomGenerator random) {
         float[] a = new float[actDim];

@@ -7,7 +7,8 @@ package dev.mbpo.run;
  * written to files.
  */
 public sealed interface RunEvent
-        permits RunEvent.Started, RunEvent.Phase, RunEvent.Metrics, RunEvent.Episode, RunEvent.Progress, RunEvent.Ended {
+        permits RunEvent.Started, RunEvent.Phase, RunEvent.Metrics, RunEvent.Episode, RunEvent.Progress, RunEvent.Ended,
+        RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions {
 
     /** Version of the event schema written in every line of events.jsonl. */
     int SCHEMA_VERSION = 1;
@@ -88,5 +89,78 @@ public sealed interface RunEvent
         public String type() {
             return "ended";
         }
+    }
+
+    /**
+     * One training of the dynamics ensemble.
+     *
+     * @param index        training number in the run (0-based)
+     * @param trainLoss    per epoch: mean minibatch loss
+     * @param holdoutMse   per epoch: holdout MSE averaged over members
+     * @param holdoutNll   per epoch: holdout Gaussian NLL averaged over members
+     * @param memberMse    final holdout MSE of each member
+     * @param elites       member indices of the elites, best first
+     * @param stopReason   early stop, max epochs, time cap or interrupted
+     * @param trainRows    rows trained on
+     * @param holdoutRows  rows held out
+     * @param seconds      wall time of the training
+     */
+    record ModelTrained(long step, int index, double[] trainLoss, double[] holdoutMse, double[] holdoutNll,
+                        double[] memberMse, int[] elites, String stopReason, int trainRows, int holdoutRows,
+                        double seconds) implements RunEvent {
+        public String type() {
+            return "model_trained";
+        }
+    }
+
+    /**
+     * Branched rollouts after a model training: per rollout step, how many branches were
+     * still alive and the distribution of ensemble disagreement over them.
+     *
+     * @param epoch            epoch index that set the horizon
+     * @param horizon          k
+     * @param branches         M
+     * @param alive            per step: branches stepped
+     * @param disagreementMean per step
+     * @param disagreementP10  per step
+     * @param disagreementP50  per step
+     * @param disagreementP90  per step
+     * @param imagined         transitions added
+     * @param bufferSize       model buffer size after adding
+     * @param bufferCapacity   model buffer capacity
+     * @param seconds          wall time
+     */
+    record Rollout(long step, int epoch, int horizon, int branches, int[] alive, double[] disagreementMean,
+                   double[] disagreementP10, double[] disagreementP50, double[] disagreementP90, long imagined,
+                   long bufferSize, long bufferCapacity, double seconds) implements RunEvent {
+        public String type() {
+            return "rollout";
+        }
+    }
+
+    /**
+     * Real versus imagined: real segments of the latest evaluation episode predicted
+     * open-loop by every member (each from its own previous prediction, with the real actions).
+     *
+     * @param observationLabels names of the observation coordinates
+     * @param segments          the predicted segments
+     */
+    record Predictions(long step, String[] observationLabels, java.util.List<Segment> segments) implements RunEvent {
+        public String type() {
+            return "predictions";
+        }
+    }
+
+    /**
+     * One open-loop prediction.
+     *
+     * @param start  index of the first state in its episode
+     * @param real   [H + 1][obsDim] real observations
+     * @param means  [members][H + 1][obsDim] each member's predicted mean (row 0 is the real start)
+     * @param stds   [members][H + 1][obsDim] each member's one-step predicted std along its path
+     * @param error  [H + 1] mean absolute error of the ensemble-mean prediction, averaged over coordinates
+     * @param disagreement [H + 1] std across members' means, averaged over coordinates
+     */
+    record Segment(int start, float[][] real, float[][][] means, float[][][] stds, double[] error, double[] disagreement) {
     }
 }

@@ -107,10 +107,7 @@ public final class TrainingSession {
     }
 
     private TrainingLoop newLoop() {
-        return switch (config.algorithm()) {
-            case "sac" -> new SacLoop(config, sink, clock);
-            default -> throw new ConfigException("algorithm", "algorithm '" + config.algorithm() + "' is not available");
-        };
+        return new PolicyLoop(config, sink, clock, this::stopRequested);
     }
 
     private RunEvent.Progress progress(long step, long total, long started, long now) {
@@ -154,6 +151,12 @@ public final class TrainingSession {
             if (!stopRequested) {
                 state = SessionState.RUNNING;
             }
+            return stopRequested;
+        }
+    }
+
+    private boolean stopRequested() {
+        synchronized (lock) {
             return stopRequested;
         }
     }

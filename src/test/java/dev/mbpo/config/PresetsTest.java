@@ -56,7 +56,7 @@ class PresetsTest {
         "{\"sac\": {\"gama\": 0.9}}                 | sac.gama    | did you mean 'sac.gamma'?",
         "{\"run\": {\"totalSteps\": \"many\"}}      | run.totalSteps | run.totalSteps is many; allowed: an integer",
         "{\"run\": {\"device\": \"tpu\"}}           | run.device  | allowed: auto, cpu, gpu",
-        "{\"algorithm\": \"ppo\"}                   | algorithm   | algorithm is 'ppo'; allowed: sac",
+        "{\"algorithm\": \"ppo\"}                   | algorithm   | algorithm is 'ppo'; allowed: sac, mbpo",
         "{\"sac\": {\"tau\": \"NaN\"}}              | sac.tau     | sac.tau is NaN",
         "[1, 2]                                     | ''          | a preset must be a JSON object",
         "{\"env\": \"Pendulum-v1\",                 | ''          | not valid JSON",

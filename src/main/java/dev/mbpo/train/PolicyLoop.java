@@ -3,53 +3,70 @@ package dev.mbpo.train;
 import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.config.SacConfig;
+import dev.mbpo.data.Batch;
+import dev.mbpo.data.MixedSampler;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
 import dev.mbpo.env.StepResult;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.rl.Sac;
-import dev.mbpo.rl.SacStats;
 import dev.mbpo.run.RunEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The model-free baseline: collect one real step, store it, run {@code updatesPerStep} SAC
- * updates once the buffer holds a batch (as pranz24's SAC), evaluate every
- * {@code evalEvery} steps over deterministic episodes on an environment seeded apart.
+ * One loop for both algorithms, so that MBPO and its model-free baseline differ only in
+ * the model branch:
+ * <ul>
+ *   <li>{@code sac}: collect a real step, store it, run G SAC updates once the buffer holds a
+ *       batch (as pranz24's SAC);</li>
+ *   <li>{@code mbpo} (Algorithm 2): after the initial random steps and then every
+ *       {@code modelTrainFreq} steps, train the ensemble and branch rollouts; every real step,
+ *       G SAC updates on batches that are {@code realRatio} real and the rest imagined.</li>
+ * </ul>
+ * Both evaluate every {@code evalEvery} steps over deterministic episodes on an environment
+ * seeded apart.
  */
-final class SacLoop implements TrainingLoop {
+final class PolicyLoop implements TrainingLoop {
     /** Keep the trajectory of every n-th training episode (evaluation episodes are all kept). */
     static final int TRAIN_EPISODE_SAMPLE = 10;
     private static final long METRICS_EVERY = 250;
 
     private final RunConfig config;
     private final Consumer<RunEvent> events;
-    private final Clock clock;
+    private final BooleanSupplier stopRequested;
+    private final PhaseTimer timer;
+    private final StatsAverager stats = new StatsAverager();
     private NDManager manager;
     private Env env;
     private Evaluator evaluator;
     private Sac sac;
-    private ReplayBuffer buffer;
+    private ReplayBuffer real;
+    private ModelBranch model;
+    private Batch batch;
     private SplittableRandom sampling;
     private SplittableRandom exploration;
-    private final StatsAverager stats = new StatsAverager();
-    private final PhaseTimer timer;
     private EpisodeTracker episode;
+    private RunEvent.Episode lastEval;
     private int trainEpisodes;
     private float[] obs;
     private long step;
-    private SacStats lastStats;
+    private String phase = "";
 
-    SacLoop(RunConfig config, Consumer<RunEvent> events, Clock clock) {
+    PolicyLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
         this.config = config;
         this.events = events;
-        this.clock = clock;
+        this.stopRequested = stopRequested;
         this.timer = new PhaseTimer(clock);
+    }
+
+    private boolean mbpo() {
+        return "mbpo".equals(config.algorithm());
     }
 
     @Override
@@ -60,20 +77,33 @@ final class SacLoop implements TrainingLoop {
         long envSeed = root.nextLong() >>> 1;
         long evalSeed = root.nextLong() >>> 1;
         long sacSeed = root.nextLong();
+        long modelSeed = root.nextLong();
         sampling = root.split();
         exploration = root.split();
         env = Envs.make(config.env());
         evaluator = new Evaluator(Envs.make(config.env()), evalSeed);
         manager = NDManager.newBaseManager(Engines.device());
         sac = new Sac(sc, env.observationSpace().dim(), env.actionSpace(), sacSeed, manager);
-        buffer = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), env.observationSpace().dim(),
+        real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), env.observationSpace().dim(),
                 env.actionSpace().dim());
+        batch = Batch.allocate(sc.batchSize(), env.observationSpace().dim(), env.actionSpace().dim());
+        if (mbpo()) {
+            model = new ModelBranch(config, env, manager, modelSeed, events);
+        }
         obs = env.reset(envSeed);
         episode = new EpisodeTracker("train", true);
         episode.start(env.state());
+        long epochSteps = mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
         events.accept(new RunEvent.Started(0, config.algorithm(), config.env(), seed, config.run().totalSteps(),
-                Engines.device().toString(), config.run().evalEvery()));
-        events.accept(new RunEvent.Phase(0, "collect"));
+                Engines.device().toString(), epochSteps));
+        enter("collect");
+    }
+
+    private void enter(String p) {
+        if (!p.equals(phase)) {
+            phase = p;
+            events.accept(new RunEvent.Phase(step, p));
+        }
     }
 
     @Override
@@ -82,27 +112,41 @@ final class SacLoop implements TrainingLoop {
             return false;
         }
         SacConfig sc = config.sac();
+        if (model != null && model.due(step)) {
+            enter("train_model");
+            timer.start("model_train");
+            if (!model.train(step, real, stopRequested)) {
+                timer.stop();
+                return true; // interrupted by a stop: the session ends the run
+            }
+            model.predictSegments(step, lastEval);
+            enter("rollout");
+            timer.start("rollout");
+            model.rollout(step, real, sac);
+            timer.stop();
+        }
+        enter("collect");
         timer.start("env");
         float[] action = step < sc.initialRandomSteps() ? sac.randomAction(exploration) : sac.act(obs, false);
         StepResult r = env.step(action);
-        buffer.add(obs, action, r.reward(), r.observation(), r.terminated());
+        real.add(obs, action, r.reward(), r.observation(), r.terminated());
         episode.record(action, r.reward(), env.state());
         step++;
         if (r.done()) {
-            RunEvent.Episode e = episode.finish(step);
-            boolean keep = trainEpisodes++ % TRAIN_EPISODE_SAMPLE == 0;
-            events.accept(keep ? e : new RunEvent.Episode(e.step(), e.kind(), e.index(), e.episodeReturn(), e.length(),
-                    new double[0][], new float[0][]));
-            obs = env.reset();
-            episode.start(env.state());
+            finishTrainEpisode();
         } else {
             obs = r.observation();
         }
         timer.start("policy_update");
-        if (buffer.size() >= sc.batchSize()) {
+        if (readyToUpdate()) {
+            MixedSampler sampler = model == null ? null : new MixedSampler(real, model.modelBuffer(), config.mbpo().realRatio());
             for (int g = 0; g < sc.updatesPerStep(); g++) {
-                lastStats = sac.update(buffer.sample(sc.batchSize(), sampling));
-                stats.add(lastStats);
+                if (sampler == null) {
+                    real.sampleInto(batch, 0, batch.size(), sampling);
+                } else {
+                    sampler.sampleInto(batch, sampling);
+                }
+                stats.add(sac.update(batch));
             }
         }
         timer.stop();
@@ -115,22 +159,42 @@ final class SacLoop implements TrainingLoop {
         return step < config.run().totalSteps();
     }
 
+    private boolean readyToUpdate() {
+        if (real.size() < config.sac().batchSize()) {
+            return false;
+        }
+        return model == null || model.trained();
+    }
+
+    private void finishTrainEpisode() {
+        RunEvent.Episode e = episode.finish(step);
+        boolean keep = trainEpisodes++ % TRAIN_EPISODE_SAMPLE == 0;
+        events.accept(keep ? e : new RunEvent.Episode(e.step(), e.kind(), e.index(), e.episodeReturn(), e.length(),
+                new double[0][], new float[0][]));
+        obs = env.reset();
+        episode.start(env.state());
+    }
+
     private void evaluate() {
         if (config.run().evalEpisodes() == 0) {
             return;
         }
-        events.accept(new RunEvent.Phase(step, "evaluate"));
+        enter("evaluate");
         timer.start("evaluate");
         List<RunEvent.Episode> eps = evaluator.run(o -> sac.act(o, true), config.run().evalEpisodes(), step);
         timer.stop();
         eps.forEach(events);
+        lastEval = eps.get(eps.size() - 1);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("eval/return", Evaluator.mean(eps));
         m.put("eval/return_std", Evaluator.std(eps));
         m.putAll(timer.drainSeconds());
         m.put("time/steps_per_s", timer.stepsPerSecond(step));
+        if (model != null) {
+            m.put("rollout/model_buffer", (double) model.modelBuffer().size());
+        }
         events.accept(new RunEvent.Metrics(step, m));
-        events.accept(new RunEvent.Phase(step, "collect"));
+        enter("collect");
     }
 
     @Override
@@ -143,13 +207,19 @@ final class SacLoop implements TrainingLoop {
         return config.run().totalSteps();
     }
 
-    /** The learner, for tests and checkpoints. */
     Sac sac() {
         return sac;
     }
 
+    ModelBranch model() {
+        return model;
+    }
+
     @Override
     public void close() {
+        if (model != null) {
+            model.close();
+        }
         if (manager != null) {
             manager.close();
             manager = null;

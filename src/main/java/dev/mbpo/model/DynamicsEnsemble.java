@@ -1,0 +1,471 @@
+package dev.mbpo.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import dev.mbpo.config.EnsembleConfig;
+import dev.mbpo.data.Batch;
+import dev.mbpo.data.Normalizer;
+import dev.mbpo.nn.AdamOptimizer;
+import dev.mbpo.nn.EnsembleMlp;
+import dev.mbpo.nn.ParamIo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * MBPO's probabilistic dynamics ensemble: each member maps normalised (s, a) to the mean
+ * and log-variance of (reward, s' - s). Log-variances are kept between learned soft
+ * bounds; the loss is the Gaussian NLL summed over members plus
+ * 0.01 (sum maxLogVar - sum minLogVar), with per-layer L2 weight decay. Each member trains
+ * on its own bootstrap of the data; a holdout set decides early stopping and the elites.
+ * Training warm-starts from the current weights, as the original code does.
+ *
+ * <p>All methods run on the session's trainer thread.
+ */
+public final class DynamicsEnsemble implements AutoCloseable {
+    /** Rows per forward pass in prediction, to bound native memory for large rollout batches. */
+    static final int PREDICT_CHUNK = 8192;
+
+    private final EnsembleConfig config;
+    private final int obsDim;
+    private final int actDim;
+    private final int inDim;
+    private final int outDim;
+    private final NDManager manager;
+    private final EnsembleMlp net;
+    private final NDArray maxLogVar;
+    private final NDArray minLogVar;
+    private final AdamOptimizer optimizer;
+    private final Normalizer normalizer;
+    private int[] elites;
+    private long trainings;
+
+    public DynamicsEnsemble(EnsembleConfig config, int obsDim, int actDim, long seed, NDManager parent) {
+        this.config = config;
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.inDim = obsDim + actDim;
+        this.outDim = 1 + obsDim;
+        this.manager = parent.newSubManager();
+        this.net = EnsembleMlp.create(manager, config.members(), inDim, config.hidden(), 2 * outDim, new SplittableRandom(seed));
+        float[] hi = new float[outDim];
+        float[] lo = new float[outDim];
+        Arrays.fill(hi, 0.5f);
+        Arrays.fill(lo, -10f);
+        this.maxLogVar = manager.create(hi, new Shape(1, 1, outDim));
+        this.minLogVar = manager.create(lo, new Shape(1, 1, outDim));
+        maxLogVar.setRequiresGradient(true);
+        minLogVar.setRequiresGradient(true);
+        List<NDArray> params = new ArrayList<>(net.parameters());
+        params.add(maxLogVar);
+        params.add(minLogVar);
+        float[] decay = new float[params.size()];
+        for (int l = 0; l < net.layers(); l++) {
+            decay[2 * l] = (float) config.decayOf(l); // weights only; biases and bounds are not decayed
+        }
+        this.optimizer = new AdamOptimizer(manager, params, (float) config.lr(), decay);
+        this.normalizer = new Normalizer(inDim);
+        this.elites = new int[config.elites()];
+        for (int i = 0; i < elites.length; i++) {
+            elites[i] = i;
+        }
+    }
+
+    /** Mean and bounded log-variance from raw outputs [M, B, 2D]. */
+    private NDList meanAndLogVar(NDArray raw) {
+        NDList parts = raw.split(2, 2);
+        NDArray mean = parts.get(0);
+        NDArray lv = parts.get(1);
+        lv = lv.sub(maxLogVar).neg();
+        lv = Activation.softPlus(lv).neg().add(maxLogVar);
+        lv = Activation.softPlus(lv.sub(minLogVar)).add(minLogVar);
+        return new NDList(mean, lv);
+    }
+
+    /**
+     * Trains on all of {@code data} (warm start): holdout split, bootstraps, epochs until
+     * early stop or a cap; then picks the elites.
+     *
+     * @param onEpoch called after every epoch
+     * @param stop    polled between minibatches; true interrupts the training
+     */
+    public TrainingSummary train(Batch data, RandomGenerator random, Consumer<TrainingEpoch> onEpoch, BooleanSupplier stop) {
+        long t0 = System.nanoTime();
+        int n = data.size();
+        if (n < 2) {
+            throw new IllegalStateException("the ensemble needs at least 2 transitions to train, has " + n);
+        }
+        float[] inputs = new float[n * inDim];
+        float[] targets = new float[n * outDim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.obs(), i * obsDim, inputs, i * inDim, obsDim);
+            System.arraycopy(data.actions(), i * actDim, inputs, i * inDim + obsDim, actDim);
+            targets[i * outDim] = data.rewards()[i];
+            for (int d = 0; d < obsDim; d++) {
+                targets[i * outDim + 1 + d] = data.nextObs()[i * obsDim + d] - data.obs()[i * obsDim + d];
+            }
+        }
+        int[] perm = permutation(n, random);
+        int nHold = Math.max(1, Math.min(config.maxHoldout(), (int) (n * config.holdoutRatio())));
+        int nTrain = n - nHold;
+        if (nTrain < 1) {
+            throw new IllegalStateException("no rows left to train on after holding out " + nHold + " of " + n);
+        }
+        int[] holdout = Arrays.copyOfRange(perm, 0, nHold);
+        int[] train = Arrays.copyOfRange(perm, nHold, n);
+        normalizer.fit(gather(inputs, inDim, train), nTrain);
+        normalizer.apply(inputs, n);
+        float[] holdIn = gather(inputs, inDim, holdout);
+        float[] holdOut = gather(targets, outDim, holdout);
+
+        int members = config.members();
+        int[][] boot = new int[members][nTrain];
+        for (int m = 0; m < members; m++) {
+            for (int i = 0; i < nTrain; i++) {
+                boot[m][i] = train[random.nextInt(nTrain)];
+            }
+        }
+        double[] best = new double[members];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        List<TrainingEpoch> epochs = new ArrayList<>();
+        int sinceImproved = 0;
+        String reason = "early stop";
+        double[][] lastHold = null;
+        int batch = config.batchSize();
+        for (int epoch = 0; ; epoch++) {
+            for (int m = 0; m < members; m++) {
+                shuffle(boot[m], random);
+            }
+            double lossSum = 0;
+            int batches = 0;
+            boolean interrupted = false;
+            for (int start = 0; start < nTrain; start += batch) {
+                if (stop.getAsBoolean()) {
+                    interrupted = true;
+                    break;
+                }
+                int b = Math.min(batch, nTrain - start);
+                float[] xs = new float[members * b * inDim];
+                float[] ys = new float[members * b * outDim];
+                for (int m = 0; m < members; m++) {
+                    for (int k = 0; k < b; k++) {
+                        int row = boot[m][start + k];
+                        System.arraycopy(inputs, row * inDim, xs, (m * b + k) * inDim, inDim);
+                        System.arraycopy(targets, row * outDim, ys, (m * b + k) * outDim, outDim);
+                    }
+                }
+                lossSum += step(xs, ys, b);
+                batches++;
+            }
+            if (interrupted) {
+                reason = "interrupted";
+                break;
+            }
+            lastHold = holdoutErrors(holdIn, holdOut, nHold);
+            boolean improved = false;
+            for (int m = 0; m < members; m++) {
+                double cur = lastHold[0][m];
+                if (best[m] == Double.POSITIVE_INFINITY || (best[m] - cur) / best[m] > config.improvement()) {
+                    best[m] = cur;
+                    improved = true;
+                }
+            }
+            sinceImproved = improved ? 0 : sinceImproved + 1;
+            TrainingEpoch te = new TrainingEpoch(epoch, lossSum / Math.max(1, batches), lastHold[0], lastHold[1], improved);
+            epochs.add(te);
+            onEpoch.accept(te);
+            if (sinceImproved > config.patience()) {
+                break;
+            }
+            if (config.maxEpochs() > 0 && epoch + 1 >= config.maxEpochs()) {
+                reason = "max epochs";
+                break;
+            }
+            if (config.maxTrainSeconds() > 0 && (System.nanoTime() - t0) / 1e9 >= config.maxTrainSeconds()) {
+                reason = "time cap";
+                break;
+            }
+        }
+        if (lastHold == null) {
+            lastHold = holdoutErrors(holdIn, holdOut, nHold);
+        }
+        elites = bestMembers(lastHold[0], config.elites());
+        trainings++;
+        return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One gradient step on a minibatch laid out [members, b, ...]; returns the loss. */
+    private double step(float[] xs, float[] ys, int b) {
+        int members = config.members();
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = m.create(xs, new Shape(members, b, inDim));
+            NDArray y = m.create(ys, new Shape(members, b, outDim));
+            double loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList ml = meanAndLogVar(net.forward(x));
+                NDArray mean = ml.get(0);
+                NDArray lv = ml.get(1);
+                // Per member: mean over rows and outputs of (mu - y)^2 / var + log var; summed over members.
+                NDArray nll = mean.sub(y).square().mul(lv.neg().exp()).add(lv).mean().mul((float) members);
+                // sum() of a parameter lands on the parameters' manager: move it to this step's.
+                NDArray hiSum = maxLogVar.sum();
+                hiSum.attach(m);
+                NDArray loSum = minLogVar.sum();
+                loSum.attach(m);
+                NDArray bounds = hiSum.sub(loSum).mul(0.01f);
+                NDArray total = nll.add(bounds);
+                gc.backward(total);
+                loss = total.getFloat();
+            }
+            optimizer.step();
+            return loss;
+        }
+    }
+
+    /** [0] holdout MSE per member, [1] holdout Gaussian NLL per member (mean over rows and outputs). */
+    private double[][] holdoutErrors(float[] holdIn, float[] holdOut, int rows) {
+        int members = config.members();
+        double[] mse = new double[members];
+        double[] nll = new double[members];
+        for (int start = 0; start < rows; start += PREDICT_CHUNK) {
+            int b = Math.min(PREDICT_CHUNK, rows - start);
+            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b);
+            for (int mIdx = 0; mIdx < members; mIdx++) {
+                for (int r = 0; r < b; r++) {
+                    for (int d = 0; d < outDim; d++) {
+                        double y = holdOut[(start + r) * outDim + d];
+                        double mu = p.mean()[mIdx][r * outDim + d];
+                        double lv = p.logVar()[mIdx][r * outDim + d];
+                        double e2 = (mu - y) * (mu - y);
+                        mse[mIdx] += e2;
+                        nll[mIdx] += e2 * Math.exp(-lv) + lv;
+                    }
+                }
+            }
+        }
+        double count = (double) rows * outDim;
+        for (int mIdx = 0; mIdx < members; mIdx++) {
+            mse[mIdx] /= count;
+            nll[mIdx] /= count;
+        }
+        return new double[][] {mse, nll};
+    }
+
+    /** Predictions of every member for raw (unnormalised) states and actions. */
+    public EnsemblePrediction predict(float[] obs, float[] actions, int rows) {
+        float[] in = new float[rows * inDim];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(obs, i * obsDim, in, i * inDim, obsDim);
+            System.arraycopy(actions, i * actDim, in, i * inDim + obsDim, actDim);
+        }
+        normalizer.apply(in, rows);
+        if (rows <= PREDICT_CHUNK) {
+            return predictNormalised(in, rows);
+        }
+        int members = config.members();
+        float[][] mean = new float[members][rows * outDim];
+        float[][] lv = new float[members][rows * outDim];
+        for (int start = 0; start < rows; start += PREDICT_CHUNK) {
+            int b = Math.min(PREDICT_CHUNK, rows - start);
+            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(in, start * inDim, (start + b) * inDim), b);
+            for (int m = 0; m < members; m++) {
+                System.arraycopy(p.mean()[m], 0, mean[m], start * outDim, b * outDim);
+                System.arraycopy(p.logVar()[m], 0, lv[m], start * outDim, b * outDim);
+            }
+        }
+        return new EnsemblePrediction(members, rows, outDim, mean, lv);
+    }
+
+    /**
+     * Predictions where every member gets its own inputs (open-loop rollouts per member):
+     * {@code obs} is [members][rows * obsDim], actions are shared [rows * actDim].
+     */
+    public EnsemblePrediction predictPerMember(float[][] obs, float[] actions, int rows) {
+        int members = config.members();
+        float[] in = new float[members * rows * inDim];
+        for (int m = 0; m < members; m++) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(obs[m], i * obsDim, in, (m * rows + i) * inDim, obsDim);
+                System.arraycopy(actions, i * actDim, in, (m * rows + i) * inDim + obsDim, actDim);
+            }
+        }
+        normalizer.apply(in, members * rows);
+        try (NDManager sub = manager.newSubManager()) {
+            NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(members, rows, inDim))));
+            return split(ml, rows);
+        }
+    }
+
+    private EnsemblePrediction predictNormalised(float[] in, int rows) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(1, rows, inDim))));
+            return split(ml, rows);
+        }
+    }
+
+    private EnsemblePrediction split(NDList ml, int rows) {
+        int members = config.members();
+        float[] mean = ml.get(0).toFloatArray();
+        float[] lv = ml.get(1).toFloatArray();
+        float[][] means = new float[members][];
+        float[][] lvs = new float[members][];
+        int per = rows * outDim;
+        for (int m = 0; m < members; m++) {
+            means[m] = Arrays.copyOfRange(mean, m * per, (m + 1) * per);
+            lvs[m] = Arrays.copyOfRange(lv, m * per, (m + 1) * per);
+        }
+        return new EnsemblePrediction(members, rows, outDim, means, lvs);
+    }
+
+    static int[] bestMembers(double[] errors, int k) {
+        Integer[] idx = new Integer[errors.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(errors[a], errors[b]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    private static int[] permutation(int n, RandomGenerator random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p, random);
+        return p;
+    }
+
+    private static void shuffle(int[] a, RandomGenerator random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static float[] gather(float[] src, int width, int[] rows) {
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(src, rows[i] * width, out, i * width, width);
+        }
+        return out;
+    }
+
+    public int[] elites() {
+        return elites.clone();
+    }
+
+    public int members() {
+        return config.members();
+    }
+
+    public int obsDim() {
+        return obsDim;
+    }
+
+    public int actDim() {
+        return actDim;
+    }
+
+    public long trainings() {
+        return trainings;
+    }
+
+    public EnsembleConfig config() {
+        return config;
+    }
+
+    /** Learned log-variance bounds [max..., min...] (for views and tests). */
+    public float[][] logVarBounds() {
+        return new float[][] {maxLogVar.toFloatArray(), minLogVar.toFloatArray()};
+    }
+
+    private List<NDArray> tensors() {
+        List<NDArray> t = new ArrayList<>(net.parameters());
+        t.add(maxLogVar);
+        t.add(minLogVar);
+        t.addAll(optimizer.state());
+        return t;
+    }
+
+    /** Writes weights, bounds, optimiser state, normaliser and elites to {@code dir}. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (OutputStream out = Files.newOutputStream(dir.resolve("ensemble.ndlist"))) {
+            ParamIo.save(tensors(), out);
+        }
+        Properties p = new Properties();
+        p.setProperty("normalizer.mean", join(normalizer.mean()));
+        p.setProperty("normalizer.std", join(normalizer.std()));
+        p.setProperty("elites", Arrays.toString(elites).replaceAll("[\\[\\] ]", ""));
+        p.setProperty("adam.steps", Long.toString(optimizer.steps()));
+        p.setProperty("trainings", Long.toString(trainings));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("ensemble.properties"))) {
+            p.store(out, "dynamics ensemble state");
+        }
+    }
+
+    /** Restores what {@link #save} wrote; the configuration must match. */
+    public void load(Path dir) throws IOException {
+        try (InputStream in = Files.newInputStream(dir.resolve("ensemble.ndlist"))) {
+            ParamIo.load(tensors(), in, manager, dir.resolve("ensemble.ndlist").toString());
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("ensemble.properties"))) {
+            p.load(in);
+        }
+        try {
+            normalizer.set(parse(p.getProperty("normalizer.mean")), parse(p.getProperty("normalizer.std")));
+            elites = Arrays.stream(p.getProperty("elites").split(",")).mapToInt(Integer::parseInt).toArray();
+            optimizer.setSteps(Long.parseLong(p.getProperty("adam.steps")));
+            trainings = Long.parseLong(p.getProperty("trainings"));
+        } catch (RuntimeException e) {
+            throw new IOException(dir.resolve("ensemble.properties") + ": missing or malformed value (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String join(float[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(v[i]);
+        }
+        return sb.toString();
+    }
+
+    private static float[] parse(String s) {
+        String[] parts = s.split(",");
+        float[] v = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Float.parseFloat(parts[i]);
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.mbpo.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.mbpo.config.MbpoConfig;
+import dev.mbpo.config.RolloutConfig;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.data.Batch;
+import dev.mbpo.data.ReplayBuffer;
+import dev.mbpo.env.Env;
+import dev.mbpo.env.Envs;
+import dev.mbpo.model.DynamicsEnsemble;
+import dev.mbpo.model.EnsemblePrediction;
+import dev.mbpo.model.ModelEnv;
+import dev.mbpo.model.TrainingEpoch;
+import dev.mbpo.model.TrainingSummary;
+import dev.mbpo.rl.Sac;
+import dev.mbpo.run.RunEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * MBPO's model side (Algorithm 2, steps 1-3): train the ensemble on all real data, set the
+ * rollout length from the schedule, branch M rollouts of k steps from real states through
+ * random elites into the model buffer (rebuilt when k changes), and predict real segments
+ * open-loop for the real-versus-imagined views.
+ */
+final class ModelBranch implements AutoCloseable {
+    private final RunConfig config;
+    private final Consumer<RunEvent> events;
+    private final DynamicsEnsemble ensemble;
+    private final ModelEnv modelEnv;
+    private final Env scratchEnv;
+    private final SplittableRandom random;
+    private ReplayBuffer modelBuffer;
+    private int horizon;
+    private int trainings;
+
+    ModelBranch(RunConfig config, Env env, NDManager manager, long seed, Consumer<RunEvent> events) {
+        this.config = config;
+        this.events = events;
+        SplittableRandom root = new SplittableRandom(seed);
+        int obsDim = env.observationSpace().dim();
+        int actDim = env.actionSpace().dim();
+        this.ensemble = new DynamicsEnsemble(config.model(), obsDim, actDim, root.nextLong(), manager);
+        this.modelEnv = new ModelEnv(ensemble, env.terminationFn(),
+                config.model().analyticReward() ? env.rewardFn().orElse(null) : null);
+        this.scratchEnv = Envs.make(config.env());
+        this.random = root.split();
+        this.modelBuffer = new ReplayBuffer(1, obsDim, actDim);
+    }
+
+    /** True when the model is trained at this step: first after the random steps, then every modelTrainFreq. */
+    boolean due(long step) {
+        long start = config.sac().initialRandomSteps();
+        return step >= Math.max(start, 1) && (step - start) % config.mbpo().modelTrainFreq() == 0;
+    }
+
+    boolean trained() {
+        return trainings > 0;
+    }
+
+    ReplayBuffer modelBuffer() {
+        return modelBuffer;
+    }
+
+    DynamicsEnsemble ensemble() {
+        return ensemble;
+    }
+
+    /** Trains the model on all real data and reports it; false when interrupted by a stop. */
+    boolean train(long step, ReplayBuffer real, BooleanSupplier stop) {
+        List<Double> loss = new ArrayList<>();
+        List<Double> mse = new ArrayList<>();
+        List<Double> nll = new ArrayList<>();
+        TrainingSummary s = ensemble.train(real.all(), random, (TrainingEpoch e) -> {
+            loss.add(e.trainLoss());
+            mse.add(e.meanHoldoutMse());
+            nll.add(e.meanHoldoutNll());
+        }, stop);
+        events.accept(new RunEvent.ModelTrained(step, trainings, toArray(loss), toArray(mse), toArray(nll), s.holdoutMse(),
+                s.elites(), s.stopReason(), s.trainRows(), s.holdoutRows(), s.seconds()));
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("model/holdout_mse", mse.isEmpty() ? Double.NaN : mse.get(mse.size() - 1));
+        m.put("model/holdout_nll", nll.isEmpty() ? Double.NaN : nll.get(nll.size() - 1));
+        m.put("model/train_loss", loss.isEmpty() ? Double.NaN : loss.get(loss.size() - 1));
+        m.put("model/epochs", (double) s.epochs().size());
+        m.put("model/train_s", s.seconds());
+        events.accept(new RunEvent.Metrics(step, m));
+        trainings++;
+        return !"interrupted".equals(s.stopReason());
+    }
+
+    private static double[] toArray(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Branches M rollouts of the scheduled length from real states into the model buffer. */
+    void rollout(long step, ReplayBuffer real, Sac sac) {
+        long t0 = System.nanoTime();
+        MbpoConfig loop = config.mbpo();
+        RolloutConfig rc = config.rollout();
+        int epoch = (int) (step / loop.epochLength());
+        int k = rc.horizonAt(epoch);
+        resizeModelBuffer(k);
+        int obsDim = real.obsDim();
+        int actDim = real.actDim();
+        int rows = rc.batchSize();
+        Batch starts = Batch.allocate(rows, obsDim, actDim);
+        real.sampleInto(starts, 0, rows, random);
+        float[] states = starts.obs();
+        int[] alive = new int[k];
+        double[][] dis = new double[4][k];
+        long imagined = 0;
+        for (int t = 0; t < k && rows > 0; t++) {
+            float[] actions = sac.actBatch(states, rows, false);
+            ModelEnv.Step s = modelEnv.step(states, actions, rows, random);
+            alive[t] = rows;
+            double[] summary = ModelEnv.summarise(s.disagreement());
+            for (int q = 0; q < 4; q++) {
+                dis[q][t] = summary[q];
+            }
+            int kept = 0;
+            float[] nextStates = new float[rows * obsDim];
+            float[] o = new float[obsDim];
+            float[] a = new float[actDim];
+            float[] o2 = new float[obsDim];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(states, r * obsDim, o, 0, obsDim);
+                System.arraycopy(actions, r * actDim, a, 0, actDim);
+                System.arraycopy(s.nextObs(), r * obsDim, o2, 0, obsDim);
+                modelBuffer.add(o, a, s.rewards()[r], o2, s.terminated()[r]);
+                imagined++;
+                if (!s.terminated()[r]) {
+                    System.arraycopy(o2, 0, nextStates, kept * obsDim, obsDim);
+                    kept++;
+                }
+            }
+            states = nextStates;
+            rows = kept;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        events.accept(new RunEvent.Rollout(step, epoch, k, rc.batchSize(), alive, dis[0], dis[1], dis[2], dis[3], imagined,
+                modelBuffer.size(), modelBuffer.capacity(), seconds));
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("rollout/horizon", (double) k);
+        m.put("rollout/disagreement", dis[0].length > 0 ? dis[0][0] : Double.NaN);
+        m.put("rollout/model_buffer", (double) modelBuffer.size());
+        m.put("rollout/imagined_per_s", seconds > 0 ? imagined / seconds : Double.NaN);
+        events.accept(new RunEvent.Metrics(step, m));
+    }
+
+    /** Capacity retainEpochs * k * M * E / freq; rebuilt (keeping the newest data) when it changes. */
+    private void resizeModelBuffer(int k) {
+        long capacity = config.mbpo().modelBufferCapacity(config.rollout(), k);
+        if (k == horizon && capacity == modelBuffer.capacity()) {
+            return;
+        }
+        horizon = k;
+        ReplayBuffer old = modelBuffer;
+        ReplayBuffer fresh = new ReplayBuffer((int) Math.min(Integer.MAX_VALUE - 8, capacity), old.obsDim(), old.actDim());
+        Batch kept = old.all();
+        for (int i = Math.max(0, kept.size() - fresh.capacity()); i < kept.size(); i++) {
+            fresh.add(kept, i);
+        }
+        modelBuffer = fresh;
+    }
+
+    /**
+     * Open-loop predictions of real segments from the latest evaluation episode: each member
+     * follows its own predicted means with the real actions.
+     */
+    void predictSegments(long step, RunEvent.Episode episode) {
+        int h = config.rollout().predictionHorizon();
+        int segments = config.rollout().predictionSegments();
+        if (segments == 0 || episode == null || episode.length() < 2) {
+            return;
+        }
+        int obsDim = ensemble.obsDim();
+        int members = ensemble.members();
+        int len = Math.min(h, episode.length() - 1);
+        float[][] obs = new float[episode.states().length][];
+        for (int i = 0; i < obs.length; i++) {
+            scratchEnv.setState(episode.states()[i]);
+            obs[i] = scratchEnv.observation();
+        }
+        List<RunEvent.Segment> out = new ArrayList<>();
+        for (int sIdx = 0; sIdx < segments; sIdx++) {
+            int start = (int) ((long) sIdx * (episode.length() - len) / Math.max(1, segments));
+            float[][] real = new float[len + 1][];
+            for (int t = 0; t <= len; t++) {
+                real[t] = obs[start + t];
+            }
+            float[][][] means = new float[members][len + 1][];
+            float[][][] stds = new float[members][len + 1][obsDim];
+            float[][] cur = new float[members][];
+            for (int mIdx = 0; mIdx < members; mIdx++) {
+                means[mIdx][0] = real[0].clone();
+                cur[mIdx] = real[0].clone();
+            }
+            double[] error = new double[len + 1];
+            double[] disagreement = new double[len + 1];
+            for (int t = 0; t < len; t++) {
+                EnsemblePrediction p = ensemble.predictPerMember(cur, episode.actions()[start + t], 1);
+                for (int mIdx = 0; mIdx < members; mIdx++) {
+                    float[] next = new float[obsDim];
+                    for (int d = 0; d < obsDim; d++) {
+                        next[d] = cur[mIdx][d] + p.mean(mIdx, 0, d + 1);
+                        stds[mIdx][t + 1][d] = p.std(mIdx, 0, d + 1);
+                    }
+                    means[mIdx][t + 1] = next;
+                    cur[mIdx] = next;
+                }
+                double err = 0;
+                double spread = 0;
+                for (int d = 0; d < obsDim; d++) {
+                    double sum = 0;
+                    double sq = 0;
+                    for (int mIdx = 0; mIdx < members; mIdx++) {
+                        sum += means[mIdx][t + 1][d];
+                        sq += means[mIdx][t + 1][d] * means[mIdx][t + 1][d];
+                    }
+                    double mu = sum / members;
+                    err += Math.abs(mu - real[t + 1][d]);
+                    spread += Math.sqrt(Math.max(0, sq / members - mu * mu));
+                }
+                error[t + 1] = err / obsDim;
+                disagreement[t + 1] = spread / obsDim;
+            }
+            out.add(new RunEvent.Segment(start, real, means, stds, error, disagreement));
+        }
+        events.accept(new RunEvent.Predictions(step, scratchEnv.observationLabels(), out));
+    }
+
+    @Override
+    public void close() {
+        ensemble.close();
+    }
+}
