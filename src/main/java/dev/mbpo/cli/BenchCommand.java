@@ -6,6 +6,7 @@ import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.train.bench.BenchResult;
+import dev.mbpo.train.bench.ModelBenchmarks;
 import dev.mbpo.train.bench.SacBenchmarks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,8 +43,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sac_update_256, sac_update_64, sac_memory }
+    enum Name { sac_update_256, sac_update_64, ensemble_train_step, rollout, sac_memory }
 
+    /** Without --only every benchmark runs except sac_memory (minutes); name it to run it. */
     @Override
     public Integer call() throws IOException {
         if (repeat < 1) {
@@ -55,13 +57,15 @@ final class BenchCommand implements Callable<Integer> {
         Map<Name, Supplier<BenchResult>> all = new LinkedHashMap<>();
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, 50, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, 50, repeat));
+        all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
+        all.put(Name.rollout, () -> ModelBenchmarks.rollout(Math.max(3, repeat / 20)));
         all.put(Name.sac_memory, () -> SacBenchmarks.memory(memoryUpdates, Math.max(1, memoryUpdates / 10), s -> {
             out.println("  " + s);
             out.flush();
         }));
         List<BenchResult> results = new ArrayList<>();
         for (Map.Entry<Name, Supplier<BenchResult>> e : all.entrySet()) {
-            if (!only.isEmpty() && !only.contains(e.getKey())) {
+            if (only.isEmpty() ? e.getKey() == Name.sac_memory : !only.contains(e.getKey())) {
                 continue;
             }
             BenchResult r = e.getValue().get();

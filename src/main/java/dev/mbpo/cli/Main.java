@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "MBPO Workbench: Model-Based Policy Optimization, headless or in a window.",
-        subcommands = {EnvsCommand.class, EngineCommand.class, TrainCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EnvsCommand.class, EngineCommand.class, TrainCommand.class, RunsCommand.class, EvalCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -33,7 +33,8 @@ public final class Main implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main()); // picocli: exit 2 on invalid input by default
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserInputException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UserInputException || ex instanceof IllegalArgumentException
+                    || ex instanceof dev.mbpo.run.RunFormatException) {
                 // ConfigException is an IllegalArgumentException whose message names the field.
                 commandLine.getErr().println("mbpo: " + ex.getMessage());
                 return EXIT_BAD_INPUT;

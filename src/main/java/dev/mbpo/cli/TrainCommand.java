@@ -8,7 +8,9 @@ import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.RunFolder;
 import dev.mbpo.run.RunRecorder;
+import dev.mbpo.run.RunsFolder;
 import dev.mbpo.train.SessionState;
 import dev.mbpo.train.TrainingSession;
 import java.io.IOException;
@@ -30,8 +32,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", required = true, paramLabel = "FILE", description = "preset JSON, e.g. presets/pendulum-sac.json")
+    @Option(names = "--preset", paramLabel = "FILE", description = "preset JSON, e.g. presets/pendulum-mbpo.json")
     Path preset;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a run (id or folder under --out) from its last checkpoint")
+    String resume;
 
     @Option(names = "--seed", paramLabel = "N", description = "overrides run.seed")
     Long seed;
@@ -53,6 +58,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if ((preset == null) == (resume == null)) {
+            throw new UserInputException("give either --preset FILE (a new run) or --resume RUN (continue one)");
+        }
+        if (resume != null) {
+            return resume();
+        }
         if (!Files.isRegularFile(preset)) {
             throw new UserInputException("--preset " + preset + ": no such file (presets live in presets/)");
         }
@@ -67,6 +78,36 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withTotalSteps(steps);
         }
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        Map<String, String> provenance = provenance(engine);
+        provenance.put("preset", preset.toString());
+        try (RunRecorder recorder = RunRecorder.create(out, config, provenance)) {
+            return train(config, engine, recorder, null);
+        }
+    }
+
+    private Integer resume() throws IOException {
+        if (steps == null && !overrides.isEmpty()) {
+            throw new UserInputException("--set cannot change a run being resumed; only --steps (a new total) may");
+        }
+        Path dir = new RunsFolder(out).resolve(resume);
+        RunFolder folder = RunFolder.open(dir);
+        List<Path> checkpoints = folder.checkpoints();
+        if (checkpoints.isEmpty()) {
+            throw new UserInputException(dir + ": has no checkpoint to resume from (checkpoints/epoch-NNNN)");
+        }
+        RunConfig config = folder.config();
+        if (steps != null) {
+            config = config.withTotalSteps(steps);
+        }
+        EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        Path last = checkpoints.get(checkpoints.size() - 1);
+        try (RunRecorder recorder = RunRecorder.reopen(dir, config)) {
+            spec.commandLine().getOut().println("resuming " + folder.id() + " from " + last.getFileName());
+            return train(config, engine, recorder, last);
+        }
+    }
+
+    private static Map<String, String> provenance(EngineInfo engine) {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("project", "mbpo-workbench " + Version.get());
         provenance.put("engine", engine.engineName() + " " + engine.engineVersion());
@@ -76,22 +117,37 @@ final class TrainCommand implements Callable<Integer> {
         provenance.put("java", System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
         provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         provenance.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        provenance.put("preset", preset.toString());
+        return provenance;
+    }
 
+    private Integer train(RunConfig config, EngineInfo engine, RunRecorder recorder, Path resumeFrom) {
         PrintWriter o = spec.commandLine().getOut();
         ProgressPrinter printer = new ProgressPrinter(o, quiet, threshold);
-        try (RunRecorder recorder = RunRecorder.create(out, config, provenance)) {
-            o.println("run " + recorder.id() + ": " + config.algorithm() + " on " + config.env() + ", seed "
-                    + config.run().seed() + ", " + config.run().totalSteps() + " steps, " + engine.summary());
-            o.flush();
-            TrainingSession session = new TrainingSession(config, e -> {
-                recorder.accept(e);
-                printer.accept(e);
-            });
-            SessionState end = session.runBlocking();
-            printer.summary(recorder.dir());
-            return end == SessionState.FINISHED ? Main.EXIT_OK : Main.EXIT_INTERNAL;
+        o.println("run " + recorder.id() + ": " + config.algorithm() + " on " + config.env() + ", seed "
+                + config.run().seed() + ", " + config.run().totalSteps() + " steps, " + engine.summary());
+        o.flush();
+        TrainingSession session = new TrainingSession(config, e -> {
+            recorder.accept(e);
+            printer.accept(e);
+        }).checkpointInto(recorder.dir()).resumeFrom(resumeFrom);
+        // Ctrl-C: stop cleanly (checkpoint, status "stopped") instead of dying mid-write.
+        Thread hook = new Thread(() -> {
+            session.stop();
+            try {
+                session.awaitEnd(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mbpo-stop-on-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SessionState end = session.runBlocking();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already shutting down: the hook has run
         }
+        printer.summary(recorder.dir());
+        return end == SessionState.FINISHED ? Main.EXIT_OK : Main.EXIT_INTERNAL;
     }
 
     /** Prints a progress line per evaluation and a summary at the end. */

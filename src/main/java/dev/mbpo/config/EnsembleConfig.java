@@ -19,13 +19,15 @@ import java.util.List;
  * @param maxEpochs        hard cap on epochs per training (0: none)
  * @param maxTrainSeconds  wall-time cap per training (0: none)
  * @param analyticReward   in rollouts, use the environment's closed-form reward instead of the learned one
+ * @param normalizeTargets standardise (reward, s' - s) per output before training (the original code does not;
+ *                         without it a reward of large scale can trap the NLL in a predict-the-mean optimum)
  */
 public record EnsembleConfig(int members, int elites, List<Integer> hidden, double lr, List<Double> weightDecay,
                              int batchSize, double holdoutRatio, int maxHoldout, int patience, double improvement,
-                             int maxEpochs, double maxTrainSeconds, boolean analyticReward) {
+                             int maxEpochs, double maxTrainSeconds, boolean analyticReward, boolean normalizeTargets) {
 
     public static final EnsembleConfig DEFAULT = new EnsembleConfig(7, 5, List.of(200, 200, 200, 200), 1e-3,
-            List.of(2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4), 256, 0.2, 5000, 5, 0.01, 0, 0, false);
+            List.of(2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4), 256, 0.2, 5000, 5, 0.01, 0, 0, false, true);
 
     public EnsembleConfig {
         Check.inRange("model.members", members, 1, 64);

@@ -64,10 +64,10 @@ public record RunConfig(String name, String description, String algorithm, Strin
     }
 
     public RunConfig withSeed(long seed) {
-        return withRun(new RunSettings(seed, run.totalSteps(), run.evalEvery(), run.evalEpisodes(), run.device(), run.threads()));
+        return withRun(run.withSeed(seed));
     }
 
     public RunConfig withTotalSteps(int steps) {
-        return withRun(new RunSettings(run.seed(), steps, run.evalEvery(), run.evalEpisodes(), run.device(), run.threads()));
+        return withRun(run.withTotalSteps(steps));
     }
 }

@@ -5,16 +5,20 @@ import java.util.List;
 /**
  * How a run is driven, whatever the algorithm.
  *
- * @param seed          fixes the run: environments, buffers, initial weights, sampling
- * @param totalSteps    real environment steps of the run
- * @param evalEvery     real steps between evaluations
- * @param evalEpisodes  deterministic episodes per evaluation (on an environment seeded apart)
- * @param device        auto, cpu or gpu
- * @param threads       torch intra-op threads
+ * @param seed            fixes the run: environments, buffers, initial weights, sampling
+ * @param totalSteps      real environment steps of the run
+ * @param evalEvery       real steps between evaluations
+ * @param evalEpisodes    deterministic episodes per evaluation (on an environment seeded apart)
+ * @param device          auto, cpu or gpu
+ * @param threads         torch intra-op threads
+ * @param checkpointEvery epochs between checkpoints (0: only at the end); an epoch is mbpo.epochLength steps,
+ *                        or run.evalEvery for SAC
+ * @param keepCheckpoints newest checkpoints kept (0: all)
  */
-public record RunSettings(long seed, int totalSteps, int evalEvery, int evalEpisodes, String device, int threads) {
+public record RunSettings(long seed, int totalSteps, int evalEvery, int evalEpisodes, String device, int threads,
+                          int checkpointEvery, int keepCheckpoints) {
 
-    public static final RunSettings DEFAULT = new RunSettings(1, 10_000, 1000, 5, "auto", 1);
+    public static final RunSettings DEFAULT = new RunSettings(1, 10_000, 1000, 5, "auto", 1, 1, 3);
 
     public RunSettings {
         if (seed < 0) {
@@ -25,5 +29,15 @@ public record RunSettings(long seed, int totalSteps, int evalEvery, int evalEpis
         Check.inRange("run.evalEpisodes", evalEpisodes, 0, 1000);
         Check.oneOf("run.device", device, List.of("auto", "cpu", "gpu"));
         Check.inRange("run.threads", threads, 1, 256);
+        Check.inRange("run.checkpointEvery", checkpointEvery, 0, 1_000_000);
+        Check.inRange("run.keepCheckpoints", keepCheckpoints, 0, 1_000_000);
+    }
+
+    public RunSettings withSeed(long s) {
+        return new RunSettings(s, totalSteps, evalEvery, evalEpisodes, device, threads, checkpointEvery, keepCheckpoints);
+    }
+
+    public RunSettings withTotalSteps(int steps) {
+        return new RunSettings(seed, steps, evalEvery, evalEpisodes, device, threads, checkpointEvery, keepCheckpoints);
     }
 }

@@ -116,6 +116,50 @@ public final class ReplayBuffer implements TransitionSource {
         out.terminated()[row] = terminated[i];
     }
 
+    /** Writes the held transitions (oldest first) in a small binary format. */
+    public void save(java.io.OutputStream out) throws java.io.IOException {
+        java.io.DataOutputStream d = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out));
+        d.writeInt(0x4D425242); // "MBRB"
+        d.writeInt(obsDim);
+        d.writeInt(actDim);
+        d.writeInt(size);
+        d.writeLong(added);
+        Batch all = all();
+        for (float[] a : new float[][] {all.obs(), all.actions(), all.rewards(), all.nextObs(), all.terminated()}) {
+            for (float v : a) {
+                d.writeFloat(v);
+            }
+        }
+        d.flush();
+    }
+
+    /** Replaces the content with what {@link #save} wrote (the newest rows if it held more than fit). */
+    public void load(java.io.InputStream in, String what) throws java.io.IOException {
+        java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(in));
+        if (d.readInt() != 0x4D425242) {
+            throw new java.io.IOException(what + ": not a replay buffer file");
+        }
+        int o = d.readInt();
+        int a = d.readInt();
+        int n = d.readInt();
+        long total = d.readLong();
+        if (o != obsDim || a != actDim || n < 0) {
+            throw new java.io.IOException(what + ": holds transitions of observation width " + o + " and action width " + a
+                    + "; this run needs " + obsDim + " and " + actDim);
+        }
+        Batch b = Batch.allocate(n, o, a);
+        for (float[] arr : new float[][] {b.obs(), b.actions(), b.rewards(), b.nextObs(), b.terminated()}) {
+            for (int i = 0; i < arr.length; i++) {
+                arr[i] = d.readFloat();
+            }
+        }
+        clear();
+        for (int i = Math.max(0, n - capacity); i < n; i++) {
+            add(b, i);
+        }
+        added = total;
+    }
+
     /** All held transitions, oldest first. */
     public Batch all() {
         Batch b = Batch.allocate(size, obsDim, actDim);

@@ -52,6 +52,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
     private final NDArray minLogVar;
     private final AdamOptimizer optimizer;
     private final Normalizer normalizer;
+    /** Standardises (reward, delta) targets when {@code normalizeTargets} is on; identity otherwise. */
+    private final Normalizer targetNormalizer;
     private int[] elites;
     private long trainings;
 
@@ -80,6 +82,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
         this.optimizer = new AdamOptimizer(manager, params, (float) config.lr(), decay);
         this.normalizer = new Normalizer(inDim);
+        this.targetNormalizer = new Normalizer(outDim);
         this.elites = new int[config.elites()];
         for (int i = 0; i < elites.length; i++) {
             elites[i] = i;
@@ -130,6 +133,10 @@ public final class DynamicsEnsemble implements AutoCloseable {
         int[] train = Arrays.copyOfRange(perm, nHold, n);
         normalizer.fit(gather(inputs, inDim, train), nTrain);
         normalizer.apply(inputs, n);
+        if (config.normalizeTargets()) {
+            targetNormalizer.fit(gather(targets, outDim, train), nTrain);
+            targetNormalizer.apply(targets, n);
+        }
         float[] holdIn = gather(inputs, inDim, holdout);
         float[] holdOut = gather(targets, outDim, holdout);
 
@@ -244,7 +251,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         double[] nll = new double[members];
         for (int start = 0; start < rows; start += PREDICT_CHUNK) {
             int b = Math.min(PREDICT_CHUNK, rows - start);
-            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b);
+            EnsemblePrediction p = predictNormalisedRaw(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b);
             for (int mIdx = 0; mIdx < members; mIdx++) {
                 for (int r = 0; r < b; r++) {
                     for (int d = 0; d < outDim; d++) {
@@ -318,10 +325,35 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
     }
 
+    /** Holdout errors are measured in the (standardised) training space, so skip the raw-unit conversion. */
+    private EnsemblePrediction predictNormalisedRaw(float[] in, int rows) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(1, rows, inDim))));
+            return split(ml, rows, false);
+        }
+    }
+
     private EnsemblePrediction split(NDList ml, int rows) {
+        return split(ml, rows, true);
+    }
+
+    private EnsemblePrediction split(NDList ml, int rows, boolean rawUnits) {
         int members = config.members();
         float[] mean = ml.get(0).toFloatArray();
         float[] lv = ml.get(1).toFloatArray();
+        if (rawUnits && config.normalizeTargets()) {
+            float[] mu = targetNormalizer.mean();
+            float[] sd = targetNormalizer.std();
+            float[] logVarShift = new float[outDim];
+            for (int d = 0; d < outDim; d++) {
+                logVarShift[d] = (float) (2 * Math.log(sd[d]));
+            }
+            for (int i = 0; i < mean.length; i++) {
+                int d = i % outDim;
+                mean[i] = mean[i] * sd[d] + mu[d];
+                lv[i] = lv[i] + logVarShift[d];
+            }
+        }
         float[][] means = new float[members][];
         float[][] lvs = new float[members][];
         int per = rows * outDim;
@@ -417,6 +449,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("normalizer.mean", join(normalizer.mean()));
         p.setProperty("normalizer.std", join(normalizer.std()));
+        p.setProperty("targetNormalizer.mean", join(targetNormalizer.mean()));
+        p.setProperty("targetNormalizer.std", join(targetNormalizer.std()));
         p.setProperty("elites", Arrays.toString(elites).replaceAll("[\\[\\] ]", ""));
         p.setProperty("adam.steps", Long.toString(optimizer.steps()));
         p.setProperty("trainings", Long.toString(trainings));
@@ -436,6 +470,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
         try {
             normalizer.set(parse(p.getProperty("normalizer.mean")), parse(p.getProperty("normalizer.std")));
+            targetNormalizer.set(parse(p.getProperty("targetNormalizer.mean")), parse(p.getProperty("targetNormalizer.std")));
             elites = Arrays.stream(p.getProperty("elites").split(",")).mapToInt(Integer::parseInt).toArray();
             optimizer.setSteps(Long.parseLong(p.getProperty("adam.steps")));
             trainings = Long.parseLong(p.getProperty("trainings"));

@@ -75,6 +75,25 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         return new RunRecorder(dir, n);
     }
 
+    /** Re-opens an existing run folder to append to it (resume); its status goes back to running. */
+    public static RunRecorder reopen(Path dir, RunConfig config) throws IOException {
+        RunFolder folder = RunFolder.open(dir);
+        ObjectNode n = (ObjectNode) folder.runJson().deepCopy();
+        n.set("config", Presets.toTree(config));
+        n.put("status", "running");
+        n.putNull("endTime");
+        n.put("resumedAt", Instant.now().toString());
+        // A run killed mid-line leaves a partial last line: end it so that appended events start on a line of their own.
+        Path events = dir.resolve("events.jsonl");
+        if (Files.exists(events) && Files.size(events) > 0) {
+            byte[] all = Files.readAllBytes(events);
+            if (all[all.length - 1] != '\n') {
+                Files.write(events, new byte[] {'\n'}, StandardOpenOption.APPEND);
+            }
+        }
+        return new RunRecorder(dir, n);
+    }
+
     private static String slug(String s) {
         return s.replaceAll("[^A-Za-z0-9.-]", "_");
     }

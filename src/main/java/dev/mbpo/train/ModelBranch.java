@@ -39,6 +39,7 @@ final class ModelBranch implements AutoCloseable {
     private ReplayBuffer modelBuffer;
     private int horizon;
     private int trainings;
+    private boolean needsRollout;
 
     ModelBranch(RunConfig config, Env env, NDManager manager, long seed, Consumer<RunEvent> events) {
         this.config = config;
@@ -62,6 +63,22 @@ final class ModelBranch implements AutoCloseable {
 
     boolean trained() {
         return trainings > 0;
+    }
+
+    /**
+     * After a resume: the ensemble is trained, and rollouts start again right away so that
+     * SAC has imagined data before its first update.
+     */
+    void markTrained() {
+        trainings = Math.max(trainings, 1);
+        needsRollout = true;
+    }
+
+    /** True once after a resume: the model buffer must be refilled before updates. */
+    boolean takeNeedsRollout() {
+        boolean r = needsRollout;
+        needsRollout = false;
+        return r;
     }
 
     ReplayBuffer modelBuffer() {

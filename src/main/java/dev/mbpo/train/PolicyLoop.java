@@ -12,7 +12,13 @@ import dev.mbpo.env.StepResult;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.rl.Sac;
 import dev.mbpo.run.RunEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -70,7 +76,7 @@ final class PolicyLoop implements TrainingLoop {
     }
 
     @Override
-    public void begin() {
+    public void begin(Path resumeFrom) throws IOException {
         SacConfig sc = config.sac();
         long seed = config.run().seed();
         SplittableRandom root = new SplittableRandom(seed);
@@ -93,8 +99,11 @@ final class PolicyLoop implements TrainingLoop {
         obs = env.reset(envSeed);
         episode = new EpisodeTracker("train", true);
         episode.start(env.state());
+        if (resumeFrom != null) {
+            restoreCheckpoint(resumeFrom);
+        }
         long epochSteps = mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
-        events.accept(new RunEvent.Started(0, config.algorithm(), config.env(), seed, config.run().totalSteps(),
+        events.accept(new RunEvent.Started(step, config.algorithm(), config.env(), seed, config.run().totalSteps(),
                 Engines.device().toString(), epochSteps));
         enter("collect");
     }
@@ -112,6 +121,12 @@ final class PolicyLoop implements TrainingLoop {
             return false;
         }
         SacConfig sc = config.sac();
+        if (model != null && model.takeNeedsRollout() && !model.due(step)) {
+            enter("rollout");
+            timer.start("rollout");
+            model.rollout(step, real, sac);
+            timer.stop();
+        }
         if (model != null && model.due(step)) {
             enter("train_model");
             timer.start("model_train");
@@ -195,6 +210,62 @@ final class PolicyLoop implements TrainingLoop {
         }
         events.accept(new RunEvent.Metrics(step, m));
         enter("collect");
+    }
+
+    /** Real steps per epoch: mbpo.epochLength, or run.evalEvery for SAC. */
+    @Override
+    public long epochSteps() {
+        return mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
+    }
+
+    /** Writes policy, ensemble, real buffer and loop counters (the model buffer is rebuilt at the next model training). */
+    @Override
+    public void saveCheckpoint(Path dir) throws IOException {
+        sac.save(dir.resolve("policy"));
+        if (model != null) {
+            model.ensemble().save(dir.resolve("ensemble"));
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve("real-buffer.bin"))) {
+            real.save(out);
+        }
+        Properties p = new Properties();
+        p.setProperty("step", Long.toString(step));
+        p.setProperty("trainEpisodes", Integer.toString(trainEpisodes));
+        p.setProperty("algorithm", config.algorithm());
+        p.setProperty("env", config.env());
+        try (OutputStream out = Files.newOutputStream(dir.resolve("loop.properties"))) {
+            p.store(out, "MBPO Workbench checkpoint");
+        }
+    }
+
+    /** Restores a checkpoint written by {@link #saveCheckpoint}; the next step starts a fresh episode. */
+    private void restoreCheckpoint(Path dir) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("loop.properties"))) {
+            p.load(in);
+        }
+        if (!config.algorithm().equals(p.getProperty("algorithm")) || !config.env().equals(p.getProperty("env"))) {
+            throw new IOException(dir.resolve("loop.properties") + ": checkpoint of " + p.getProperty("algorithm") + " on "
+                    + p.getProperty("env") + ", but the run is " + config.algorithm() + " on " + config.env());
+        }
+        sac.load(dir.resolve("policy"));
+        if (model != null) {
+            model.ensemble().load(dir.resolve("ensemble"));
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve("real-buffer.bin"))) {
+            real.load(in, dir.resolve("real-buffer.bin").toString());
+        }
+        try {
+            step = Long.parseLong(p.getProperty("step"));
+            trainEpisodes = Integer.parseInt(p.getProperty("trainEpisodes"));
+        } catch (RuntimeException e) {
+            throw new IOException(dir.resolve("loop.properties") + ": malformed (" + e.getMessage() + ")", e);
+        }
+        if (model != null) {
+            model.markTrained();
+        }
+        obs = env.reset();
+        episode.start(env.state());
     }
 
     @Override

@@ -5,8 +5,8 @@ package dev.mbpo.train;
  * stop act between steps. All methods run on the session's trainer thread.
  */
 interface TrainingLoop extends AutoCloseable {
-    /** Builds networks and environments and emits the start event. */
-    void begin();
+    /** Builds networks and environments, restores {@code resumeFrom} when not null, and emits the start event. */
+    void begin(java.nio.file.Path resumeFrom) throws java.io.IOException;
 
     /** One real environment step with the learning that follows it; false once the run has all its steps. */
     boolean stepOnce();
@@ -16,6 +16,13 @@ interface TrainingLoop extends AutoCloseable {
 
     /** Steps planned for the run. */
     long totalSteps();
+
+    /** Real steps per epoch (checkpoints are counted in epochs). */
+    long epochSteps();
+
+    /** Writes everything needed to resume into {@code dir}. */
+    void saveCheckpoint(java.nio.file.Path dir) throws java.io.IOException;
+
 
     @Override
     void close();

@@ -30,6 +30,8 @@ public final class TrainingSession {
     private boolean stopRequested;
     private Thread thread;
     private String endReason = "";
+    private Checkpoints checkpoints;
+    private java.nio.file.Path resumeFrom;
 
     /**
      * @throws ConfigException when the configuration names an unknown environment
@@ -47,6 +49,21 @@ public final class TrainingSession {
         this.config = config;
         this.sink = sink;
         this.clock = clock;
+    }
+
+    /**
+     * Writes checkpoints into {@code runDir/checkpoints/} every {@code run.checkpointEvery}
+     * epochs and at the end. Call before starting.
+     */
+    public TrainingSession checkpointInto(java.nio.file.Path runDir) {
+        this.checkpoints = new Checkpoints(runDir, config.run().keepCheckpoints());
+        return this;
+    }
+
+    /** Continues from a checkpoint folder (written by a run with the same configuration). Call before starting. */
+    public TrainingSession resumeFrom(java.nio.file.Path checkpoint) {
+        this.resumeFrom = checkpoint;
+        return this;
     }
 
     /** Starts the trainer thread. */
@@ -80,26 +97,32 @@ public final class TrainingSession {
         try (TrainingLoop loop = newLoop()) {
             Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
             Engines.prepareThread();
-            loop.begin();
+            loop.begin(resumeFrom);
             long started = clock.nanos();
+            long startStep = loop.step();
             long lastProgress = started;
             while (true) {
                 if (awaitIfPausedAndCheckStop()) {
+                    checkpoint(loop, true);
                     finish(SessionState.STOPPED, loop.step(), "stopped by the user");
                     return;
                 }
                 boolean more = loop.stepOnce();
                 step = loop.step();
+                checkpoint(loop, !more);
                 long now = clock.nanos();
                 if (now - lastProgress >= PROGRESS_EVERY_NANOS || !more) {
                     lastProgress = now;
-                    sink.accept(progress(step, loop.totalSteps(), started, now));
+                    sink.accept(progress(step, startStep, loop.totalSteps(), started, now));
                 }
                 if (!more) {
                     break;
                 }
             }
             finish(SessionState.FINISHED, step, "");
+        } catch (java.io.IOException e) {
+            LOG.error("Run could not start at step {}", step, e);
+            finish(SessionState.CRASHED, step, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("Run crashed at step {}", step, e);
             finish(SessionState.CRASHED, step, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -110,9 +133,29 @@ public final class TrainingSession {
         return new PolicyLoop(config, sink, clock, this::stopRequested);
     }
 
-    private RunEvent.Progress progress(long step, long total, long started, long now) {
+    /** Writes a checkpoint at epoch boundaries (every run.checkpointEvery epochs) and at the end. */
+    private void checkpoint(TrainingLoop loop, boolean last) {
+        if (checkpoints == null) {
+            return;
+        }
+        long step = loop.step();
+        long epochSteps = loop.epochSteps();
+        int every = config.run().checkpointEvery();
+        boolean boundary = every > 0 && step > 0 && step % epochSteps == 0 && (step / epochSteps) % every == 0;
+        if (!boundary && !last) {
+            return;
+        }
+        sink.accept(new RunEvent.Phase(step, "checkpoint"));
+        try {
+            checkpoints.write((step + epochSteps - 1) / epochSteps, loop::saveCheckpoint);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("checkpoint at step " + step + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RunEvent.Progress progress(long step, long startStep, long total, long started, long now) {
         double elapsed = (now - started) / 1e9;
-        double rate = elapsed > 0 ? step / elapsed : 0;
+        double rate = elapsed > 0 ? (step - startStep) / elapsed : 0;
         double eta = rate > 0 ? (total - step) / rate : Double.NaN;
         return new RunEvent.Progress(step, total, rate, elapsed, eta);
     }

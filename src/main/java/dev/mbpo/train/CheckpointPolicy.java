@@ -1,0 +1,69 @@
+package dev.mbpo.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.env.Env;
+import dev.mbpo.env.Envs;
+import dev.mbpo.nn.EngineOptions;
+import dev.mbpo.nn.Engines;
+import dev.mbpo.rl.Sac;
+import dev.mbpo.run.RunEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A saved policy acting again: loads {@code policy/} from a checkpoint and runs
+ * deterministic episodes (for {@code mbpo eval} and for views that animate a checkpoint).
+ * Use from one thread and close it.
+ */
+public final class CheckpointPolicy implements AutoCloseable {
+    private final NDManager manager;
+    private final Sac sac;
+    private final RunConfig config;
+
+    private CheckpointPolicy(RunConfig config, NDManager manager, Sac sac) {
+        this.config = config;
+        this.manager = manager;
+        this.sac = sac;
+    }
+
+    /**
+     * @throws IOException naming the file when the checkpoint is missing or does not match the configuration
+     */
+    public static CheckpointPolicy load(RunConfig config, Path checkpoint) throws IOException {
+        Path policy = checkpoint.resolve("policy");
+        if (!Files.isDirectory(policy)) {
+            throw new IOException(policy + ": missing; not a checkpoint folder");
+        }
+        Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        Engines.prepareThread();
+        Env env = Envs.make(config.env());
+        NDManager m = NDManager.newBaseManager(Engines.device());
+        try {
+            Sac sac = new Sac(config.sac(), env.observationSpace().dim(), env.actionSpace(), 0, m);
+            sac.load(policy);
+            return new CheckpointPolicy(config, m, sac);
+        } catch (IOException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** The deterministic action for an observation. */
+    public float[] act(float[] obs) {
+        return sac.act(obs, true);
+    }
+
+    /** Runs deterministic episodes on a fresh environment seeded with {@code seed}. */
+    public List<RunEvent.Episode> evaluate(int episodes, long seed) {
+        return new Evaluator(Envs.make(config.env()), seed).run(this::act, episodes, 0);
+    }
+
+    @Override
+    public void close() {
+        sac.close();
+        manager.close();
+    }
+}

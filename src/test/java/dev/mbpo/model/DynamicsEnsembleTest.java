@@ -1,0 +1,137 @@
+package dev.mbpo.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.mbpo.config.EnsembleConfig;
+import dev.mbpo.data.Batch;
+import dev.mbpo.data.ReplayBuffer;
+import dev.mbpo.env.TerminationFn;
+import dev.mbpo.nn.Engines;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DynamicsEnsembleTest {
+
+    @BeforeAll
+    static void engine() {
+        Engines.start();
+        Engines.prepareThread();
+    }
+
+    static EnsembleConfig small(int maxEpochs, int patience) {
+        return new EnsembleConfig(5, 3, List.of(64, 64), 3e-3, List.of(1e-5), 128, 0.2, 5000, patience, 0.01,
+                maxEpochs, 0, false, true);
+    }
+
+    /** s' = A s + B a (+ noise on the first coordinate), reward = s0 - 0.5 s1 + a. */
+    static Batch linearSystem(int n, double noiseStd, SplittableRandom r) {
+        ReplayBuffer b = new ReplayBuffer(n, 2, 1);
+        for (int i = 0; i < n; i++) {
+            float s0 = (float) (r.nextDouble() * 2 - 1);
+            float s1 = (float) (r.nextDouble() * 2 - 1);
+            float a = (float) (r.nextDouble() * 2 - 1);
+            float n0 = (float) (noiseStd * r.nextGaussian());
+            float next0 = 0.9f * s0 + 0.1f * s1 + 0.2f * a + n0;
+            float next1 = -0.1f * s0 + 0.95f * s1 + 0.1f * a;
+            b.add(new float[] {s0, s1}, new float[] {a}, s0 - 0.5 * s1 + a, new float[] {next0, next1}, false);
+        }
+        return b.all();
+    }
+
+    @Test
+    void learnsALinearSystemAndPicksTheBestMembersAsElites() {
+        SplittableRandom r = new SplittableRandom(1);
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(400, 20), 2, 1, 7, m)) {
+            TrainingSummary s = e.train(linearSystem(3000, 0, r), r, ep -> { }, () -> false);
+            double best = Arrays.stream(s.holdoutMse()).min().orElseThrow();
+            assertTrue(best < 1e-3, "best holdout MSE " + best);
+            double[] sorted = s.holdoutMse().clone();
+            Arrays.sort(sorted);
+            assertEquals(3, s.elites().length);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(sorted[i], s.holdoutMse()[s.elites()[i]], "elite " + i + " is the " + i + "-th best member");
+            }
+            assertEquals(600, s.holdoutRows(), "20% held out");
+        }
+    }
+
+    @Test
+    void learnedVarianceTracksInjectedNoise() {
+        SplittableRandom r = new SplittableRandom(2);
+        double noise = 0.1;
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(300, 30), 2, 1, 8, m)) {
+            e.train(linearSystem(4000, noise, r), r, ep -> { }, () -> false);
+            Batch probe = linearSystem(500, 0, r);
+            EnsemblePrediction p = e.predict(probe.obs(), probe.actions(), probe.size());
+            for (int elite : e.elites()) {
+                double noisy = 0;
+                double clean = 0;
+                for (int row = 0; row < probe.size(); row++) {
+                    noisy += p.std(elite, row, 1);
+                    clean += p.std(elite, row, 2);
+                }
+                noisy /= probe.size();
+                clean /= probe.size();
+                assertEquals(noise, noisy, 0.2 * noise, "member " + elite + " std of the noisy coordinate");
+                assertTrue(clean < noise / 2, "member " + elite + " std of the noiseless coordinate " + clean);
+            }
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsWhenNoMemberImproves() {
+        SplittableRandom r = new SplittableRandom(3);
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(0, 5), 2, 1, 9, m)) {
+            TrainingSummary s = e.train(linearSystem(600, 0.3, r), r, ep -> { }, () -> false);
+            assertEquals("early stop", s.stopReason());
+            List<TrainingEpoch> epochs = s.epochs();
+            assertTrue(epochs.size() < 2000, "stopped after " + epochs.size() + " epochs");
+            for (int i = epochs.size() - 6; i < epochs.size(); i++) {
+                assertTrue(!epochs.get(i).improved(), "the last 6 epochs improved no member by > 1%");
+            }
+            TrainingSummary capped = e.train(linearSystem(600, 0.3, r), r, ep -> { }, () -> true);
+            assertEquals("interrupted", capped.stopReason());
+        }
+    }
+
+    @Test
+    void modelEnvSamplesAroundTheMeanAndDisagreementIsZeroForIdenticalMembers(@TempDir Path dir) throws Exception {
+        SplittableRandom r = new SplittableRandom(4);
+        try (NDManager m = NDManager.newBaseManager();
+             DynamicsEnsemble e = new DynamicsEnsemble(small(30, 5), 2, 1, 10, m);
+             DynamicsEnsemble copy = new DynamicsEnsemble(small(30, 5), 2, 1, 11, m)) {
+            Batch data = linearSystem(1000, 0, r);
+            e.train(data, r, ep -> { }, () -> false);
+            e.save(dir);
+            copy.load(dir);
+            EnsemblePrediction a = e.predict(data.obs(), data.actions(), 10);
+            EnsemblePrediction b = copy.predict(data.obs(), data.actions(), 10);
+            for (int mIdx = 0; mIdx < 5; mIdx++) {
+                assertArrayEquals(a.mean()[mIdx], b.mean()[mIdx], "save/load restores member " + mIdx);
+            }
+            assertArrayEquals(e.elites(), copy.elites());
+            ModelEnv env = new ModelEnv(e, (o, act, o2) -> o2[0] > 0.5f, (o, act, o2) -> 42.0);
+            ModelEnv.Step s = env.step(data.obs(), data.actions(), 200, r);
+            for (int row = 0; row < 200; row++) {
+                assertEquals(s.nextObs()[row * 2] > 0.5f, s.terminated()[row], "termination function applied");
+                assertEquals(42f, s.rewards()[row], "analytic reward used");
+                assertTrue(s.disagreement()[row] >= 0);
+            }
+            ModelEnv learned = new ModelEnv(e, TerminationFn.NEVER, null);
+            ModelEnv.Step l = learned.step(data.obs(), data.actions(), 200, r);
+            double err = 0;
+            for (int row = 0; row < 200; row++) {
+                err += Math.abs(l.rewards()[row] - data.rewards()[row]);
+            }
+            assertTrue(err / 200 < 0.3, "learned reward near the real one: " + err / 200);
+        }
+    }
+}
