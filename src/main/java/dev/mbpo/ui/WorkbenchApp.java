@@ -1,48 +1,151 @@
 package dev.mbpo.ui;
 
 import dev.mbpo.Version;
-import dev.mbpo.env.Env;
-import dev.mbpo.env.Envs;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
 
 /**
- * The workbench window. For now it lists the built-in environments; the settings, plots
- * and replay views arrive with the GUI issue.
+ * The workbench window. Arguments (for scripted demos and README screenshots):
+ * {@code --preset FILE}, {@code --autostart}, {@code --open RUN_DIR}, {@code --baseline RUN_DIR},
+ * {@code --runs DIR}, {@code --screenshot FILE --screenshot-after S}, {@code --exit-after S}.
+ * F12 saves a screenshot of the window.
  */
 public final class WorkbenchApp extends Application {
     public static final String TITLE = "MBPO Workbench";
+    static final String DEFAULT_PRESET = "pendulum-mbpo.json";
+
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
+        GuiArgs args = GuiArgs.parse(getParameters().getRaw());
+        Path presets = Path.of("presets");
+        workbench = new Workbench(presets, args.runs());
+        Path preset = args.preset() != null ? args.preset() : presets.resolve(DEFAULT_PRESET);
+        if (Files.isRegularFile(preset)) {
+            workbench.loadPreset(preset);
+        }
+        Scene scene = new Scene(workbench.root(), 1500, 920);
+        workbench.installShortcuts(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), () -> screenshot(scene,
+                Path.of("mbpo-screenshot-" + System.currentTimeMillis() + ".png")));
         stage.setTitle(TITLE + " " + Version.get());
-        stage.setScene(new Scene(buildRoot(), 900, 600));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> workbench.stopPump());
         stage.show();
+        workbench.startPump();
+        if (args.baseline() != null) {
+            workbench.setBaseline(args.baseline());
+        }
+        if (args.open() != null) {
+            workbench.openRun(args.open());
+        } else if (args.autostart()) {
+            workbench.startRun();
+        }
+        if (args.screenshot() != null) {
+            after(args.screenshotAfter(), () -> screenshot(scene, args.screenshot()));
+        }
+        if (args.exitAfter() > 0) {
+            after(args.exitAfter(), () -> {
+                workbench.stopPump();
+                Platform.exit();
+            });
+        }
     }
 
-    /** The window's content, built in code. */
-    static BorderPane buildRoot() {
-        Label heading = new Label(TITLE);
-        heading.getStyleClass().add("heading");
-        Label sub = new Label("Model-Based Policy Optimization (Janner et al. 2019). Environments available:");
-        ListView<String> envs = new ListView<>();
-        envs.setId("environments");
-        for (String id : Envs.ids()) {
-            Env env = Envs.make(id);
-            envs.getItems().add(id + "    observation " + env.observationSpace().shape()
-                    + ", action " + env.actionSpace().shape() + ", " + env.maxEpisodeSteps() + " steps");
+    private static void after(double seconds, Runnable r) {
+        PauseTransition t = new PauseTransition(Duration.seconds(seconds));
+        t.setOnFinished(e -> r.run());
+        t.play();
+    }
+
+    /** Writes the window's current picture to a PNG file. */
+    static void screenshot(Scene scene, Path file) {
+        WritableImage img = scene.snapshot(null);
+        BufferedImage b = SwingFXUtils.fromFXImage(img, null);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(b, "png", new File(file.toString()));
+            System.err.println("screenshot: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            System.err.println("screenshot failed: " + e.getMessage());
         }
-        VBox top = new VBox(6, heading, sub);
-        top.setPadding(new Insets(16));
-        BorderPane root = new BorderPane(envs, top, null, null, null);
-        BorderPane.setMargin(envs, new Insets(0, 16, 16, 16));
-        root.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-        return root;
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.stopPump();
+        }
+    }
+
+    /** Parsed window arguments. */
+    record GuiArgs(Path preset, boolean autostart, Path open, Path baseline, Path runs, Path screenshot,
+                   double screenshotAfter, double exitAfter) {
+
+        static GuiArgs parse(List<String> raw) {
+            Path preset = null;
+            Path open = null;
+            Path baseline = null;
+            Path runs = Path.of("runs");
+            Path shot = null;
+            double shotAfter = 5;
+            double exitAfter = 0;
+            boolean autostart = false;
+            for (int i = 0; i < raw.size(); i++) {
+                String a = raw.get(i);
+                switch (a) {
+                    case "--autostart" -> autostart = true;
+                    case "--preset" -> preset = Path.of(value(raw, ++i, a));
+                    case "--open" -> open = Path.of(value(raw, ++i, a));
+                    case "--baseline" -> baseline = Path.of(value(raw, ++i, a));
+                    case "--runs" -> runs = Path.of(value(raw, ++i, a));
+                    case "--screenshot" -> shot = Path.of(value(raw, ++i, a));
+                    case "--screenshot-after" -> shotAfter = number(value(raw, ++i, a), a);
+                    case "--exit-after" -> exitAfter = number(value(raw, ++i, a), a);
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'; allowed: --preset FILE, "
+                            + "--autostart, --open RUN_DIR, --baseline RUN_DIR, --runs DIR, --screenshot FILE, "
+                            + "--screenshot-after S, --exit-after S");
+                }
+            }
+            return new GuiArgs(preset, autostart, open, baseline, runs, shot, shotAfter, exitAfter);
+        }
+
+        private static String value(List<String> raw, int i, String option) {
+            if (i >= raw.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return raw.get(i);
+        }
+
+        private static double number(String s, String option) {
+            try {
+                double v = Double.parseDouble(s);
+                if (v < 0 || !Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " is '" + s + "'; allowed: seconds >= 0");
+            }
+        }
     }
 }

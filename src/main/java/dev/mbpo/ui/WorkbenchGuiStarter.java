@@ -7,6 +7,7 @@ import java.util.List;
 public final class WorkbenchGuiStarter implements GuiStarter {
     @Override
     public int start(List<String> args) {
+        WorkbenchApp.GuiArgs.parse(args); // bad arguments fail here, before a window opens
         WorkbenchLauncher.main(args.toArray(String[]::new));
         return 0;
     }

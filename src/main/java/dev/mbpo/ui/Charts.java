@@ -1,0 +1,100 @@
+package dev.mbpo.ui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Chart construction and the workbench's look. */
+final class Charts {
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22)
+    };
+    static final Font TITLE = new Font("DejaVu Sans", Font.BOLD, 13);
+    static final Font LABEL = new Font("DejaVu Sans", Font.PLAIN, 11);
+    /** Series longer than this are capped (oldest points dropped) to keep redraws fast. */
+    static final int MAX_POINTS = 20_000;
+
+    private Charts() {
+    }
+
+    static XYSeries series(String name) {
+        XYSeries s = new XYSeries(name, false, true);
+        s.setMaximumItemCount(MAX_POINTS);
+        return s;
+    }
+
+    /** An XY line chart with the given series on one axis, styled for the workbench. */
+    static JFreeChart lineChart(String title, String xLabel, String yLabel, XYSeriesCollection data) {
+        NumberAxis x = new NumberAxis(xLabel);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        SamplingXYLineRenderer r = sampling();
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        return style(new JFreeChart(title, TITLE, plot, true));
+    }
+
+    /** A renderer for long series that draws at most a few points per pixel column, with legend lines. */
+    static SamplingXYLineRenderer sampling() {
+        SamplingXYLineRenderer r = new SamplingXYLineRenderer();
+        r.setLegendLine(new java.awt.geom.Line2D.Double(-8, 0, 8, 0));
+        return r;
+    }
+
+    /** Lines with point markers (for sparse series such as evaluations). */
+    static XYLineAndShapeRenderer markers(Color... colors) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < colors.length; i++) {
+            r.setSeriesPaint(i, colors[i]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        return r;
+    }
+
+    static JFreeChart style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LABEL);
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        if (chart.getPlot() instanceof XYPlot p) {
+            p.setBackgroundPaint(new Color(0xfbfbfd));
+            p.setDomainGridlinePaint(new Color(0xdddddd));
+            p.setRangeGridlinePaint(new Color(0xdddddd));
+            p.setOutlineVisible(false);
+            p.getDomainAxis().setLabelFont(LABEL);
+            p.getDomainAxis().setTickLabelFont(LABEL);
+            for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                if (p.getRangeAxis(i) != null) {
+                    p.getRangeAxis(i).setLabelFont(LABEL);
+                    p.getRangeAxis(i).setTickLabelFont(LABEL);
+                }
+            }
+        }
+        return chart;
+    }
+
+    static void subtitle(JFreeChart chart, TextTitle t, String text) {
+        t.setText(text);
+        t.setFont(LABEL);
+        t.setPaint(new Color(0x555555));
+        if (!chart.getSubtitles().contains(t)) {
+            chart.addSubtitle(t);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.run.RunEvent;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Ensemble disagreement: per rollout step of the latest rollouts (mean with the 10-90%
+ * band over branches, and the median), and over training (first-step mean) with the
+ * rollout length k on a second axis.
+ */
+final class DisagreementView implements RunView {
+    private final YIntervalSeries perStep = new YIntervalSeries("mean, 10-90% band");
+    private final XYSeries median = Charts.series("median");
+    private final XYSeries overTime = Charts.series("disagreement (step 1)");
+    private final XYSeries horizon = Charts.series("rollout length k");
+    private final TextTitle info = new TextTitle();
+    private final PlotPanel stepPanel;
+    private final PlotPanel timePanel;
+    private final TabPane tabs = new TabPane();
+    private RunEvent.Rollout latest;
+    private boolean dirty;
+
+    DisagreementView() {
+        YIntervalSeriesCollection band = new YIntervalSeriesCollection();
+        band.addSeries(perStep);
+        NumberAxis x = new NumberAxis("rollout step");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("disagreement (std across members)");
+        y.setAutoRangeIncludesZero(true);
+        DeviationRenderer dev = new DeviationRenderer(true, true);
+        dev.setSeriesPaint(0, Charts.PALETTE[0]);
+        dev.setSeriesFillPaint(0, new Color(0x1f77b4));
+        dev.setAlpha(0.2f);
+        dev.setSeriesStroke(0, new BasicStroke(2f));
+        XYPlot plot = new XYPlot(band, x, y, dev);
+        XYSeriesCollection med = new XYSeriesCollection(median);
+        plot.setDataset(1, med);
+        plot.setRenderer(1, Charts.markers(Charts.PALETTE[3]));
+        JFreeChart chart = Charts.style(new JFreeChart("Disagreement per rollout step", Charts.TITLE, plot, true));
+        Charts.subtitle(chart, info, "waiting for the first rollouts");
+        stepPanel = new PlotPanel("plot-disagreement", chart);
+
+        XYSeriesCollection dis = new XYSeriesCollection(overTime);
+        JFreeChart time = Charts.lineChart("Disagreement and k over training", "real steps", "disagreement", dis);
+        XYPlot tp = (XYPlot) time.getPlot();
+        tp.setRenderer(Charts.markers(Charts.PALETTE[0]));
+        XYSeriesCollection k = new XYSeriesCollection(horizon);
+        tp.setDataset(1, k);
+        NumberAxis kAxis = new NumberAxis("k");
+        kAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        tp.setRangeAxis(1, kAxis);
+        tp.mapDatasetToRangeAxis(1, 1);
+        XYStepRenderer step = new XYStepRenderer();
+        step.setSeriesPaint(0, Charts.PALETTE[1]);
+        step.setSeriesStroke(0, new BasicStroke(2f));
+        tp.setRenderer(1, step);
+        Charts.style(time);
+        timePanel = new PlotPanel("plot-disagreement-time", time);
+        tabs.getTabs().addAll(new Tab("per rollout step", stepPanel), new Tab("over training", timePanel));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        tabs.setId("disagreement-tabs");
+    }
+
+    TabPane node() {
+        return tabs;
+    }
+
+    PlotPanel stepPanel() {
+        return stepPanel;
+    }
+
+    int rollouts() {
+        return overTime.getItemCount();
+    }
+
+    @Override
+    public void accept(RunEvent e) {
+        if (e instanceof RunEvent.Rollout r) {
+            latest = r;
+            if (r.disagreementMean().length > 0) {
+                overTime.add(r.step(), r.disagreementMean()[0], false);
+            }
+            horizon.add(r.step(), r.horizon(), false);
+            dirty = true;
+        }
+    }
+
+    @Override
+    public void reset() {
+        latest = null;
+        perStep.clear();
+        median.clear();
+        overTime.clear();
+        horizon.clear();
+        info.setText("waiting for the first rollouts");
+    }
+
+    @Override
+    public void flush() {
+        if (!dirty || stepPanel.paused()) {
+            return;
+        }
+        dirty = false;
+        overTime.fireSeriesChanged();
+        horizon.fireSeriesChanged();
+        if (latest != null) {
+            perStep.clear();
+            median.clear();
+            for (int t = 0; t < latest.disagreementMean().length; t++) {
+                perStep.add(t + 1, latest.disagreementMean()[t], latest.disagreementP10()[t], latest.disagreementP90()[t]);
+                median.add(t + 1, latest.disagreementP50()[t], false);
+            }
+            median.fireSeriesChanged();
+            info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined transitions in %.2f s; model buffer %,d / %,d",
+                    latest.step(), latest.horizon(), latest.branches(), latest.imagined(), latest.seconds(),
+                    latest.bufferSize(), latest.bufferCapacity()));
+        }
+    }
+}

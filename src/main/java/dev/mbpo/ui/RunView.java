@@ -1,0 +1,18 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.run.RunEvent;
+
+/**
+ * A view fed by run events, live or replayed: it cannot tell which. Events arrive on the
+ * FX thread in batches; {@link #flush()} ends each batch (one redraw per frame).
+ */
+interface RunView {
+    void accept(RunEvent e);
+
+    /** Forget everything (a new run, or a replay jumping back). */
+    void reset();
+
+    /** Called once after each batch of events. */
+    default void flush() {
+    }
+}

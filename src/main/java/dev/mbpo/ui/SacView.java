@@ -1,0 +1,82 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.run.RunEvent;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** SAC statistics: critic and actor losses (left axis), temperature and entropy (right axis). */
+final class SacView implements RunView {
+    private final XYSeries critic = Charts.series("critic loss");
+    private final XYSeries actor = Charts.series("actor loss");
+    private final XYSeries alpha = Charts.series("alpha");
+    private final XYSeries entropy = Charts.series("entropy");
+    private final PlotPanel panel;
+    private boolean dirty;
+
+    SacView() {
+        XYSeriesCollection losses = new XYSeriesCollection();
+        losses.addSeries(critic);
+        losses.addSeries(actor);
+        JFreeChart chart = Charts.lineChart("SAC", "real steps", "loss", losses);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        XYSeriesCollection temp = new XYSeriesCollection();
+        temp.addSeries(alpha);
+        temp.addSeries(entropy);
+        plot.setDataset(1, temp);
+        NumberAxis right = new NumberAxis("alpha, entropy");
+        right.setAutoRangeIncludesZero(false);
+        plot.setRangeAxis(1, right);
+        plot.mapDatasetToRangeAxis(1, 1);
+        SamplingXYLineRenderer r = Charts.sampling();
+        r.setSeriesPaint(0, Charts.PALETTE[2]);
+        r.setSeriesPaint(1, Charts.PALETTE[4]);
+        r.setSeriesStroke(0, new java.awt.BasicStroke(1.8f));
+        r.setSeriesStroke(1, new java.awt.BasicStroke(1.8f));
+        plot.setRenderer(1, r);
+        Charts.style(chart);
+        panel = new PlotPanel("plot-sac", chart);
+    }
+
+    PlotPanel panel() {
+        return panel;
+    }
+
+    @Override
+    public void accept(RunEvent e) {
+        if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")) {
+            Map<String, Double> v = m.values();
+            critic.add(m.step(), v.get("train/critic_loss"), false);
+            actor.add(m.step(), v.get("train/actor_loss"), false);
+            alpha.add(m.step(), v.get("train/alpha"), false);
+            entropy.add(m.step(), v.get("train/entropy"), false);
+            dirty = true;
+        }
+    }
+
+    int points() {
+        return critic.getItemCount();
+    }
+
+    @Override
+    public void reset() {
+        critic.clear();
+        actor.clear();
+        alpha.clear();
+        entropy.clear();
+    }
+
+    @Override
+    public void flush() {
+        if (dirty && !panel.paused()) {
+            for (XYSeries s : new XYSeries[] {critic, actor, alpha, entropy}) {
+                s.fireSeriesChanged();
+            }
+            dirty = false;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.env.Envs;
+import dev.mbpo.ui.SettingField.Kind;
+import java.util.List;
+
+/** Every setting the sheet shows, by category, with its description. */
+final class SettingFields {
+    static final String ENV = "Environment";
+    static final String ENSEMBLE = "Ensemble";
+    static final String ROLLOUTS = "Rollouts";
+    static final String SAC = "SAC";
+    static final String RUN = "Run";
+
+    private SettingFields() {
+    }
+
+    static List<SettingField> all() {
+        return List.of(
+            SettingField.choice("env", ENV, "Environment", Envs.ids(), "Environment id. Pendulum-v1 and MountainCarContinuous-v0 match Gymnasium exactly."),
+            SettingField.choice("algorithm", ENV, "Algorithm", List.of("mbpo", "sac"), "mbpo: model-based (Janner et al. 2019); sac: the model-free baseline."),
+
+            SettingField.of("model.members", ENSEMBLE, "Members", Kind.INT, "Networks in the probabilistic ensemble (paper: 7). 1 to 64."),
+            SettingField.of("model.elites", ENSEMBLE, "Elites", Kind.INT, "Best members by holdout error that rollouts sample from (paper: 5). 1 to Members."),
+            SettingField.of("model.hidden", ENSEMBLE, "Hidden layers", Kind.INT_LIST, "Widths of the hidden layers, e.g. 200, 200, 200, 200 (paper). Swish activations."),
+            SettingField.of("model.lr", ENSEMBLE, "Learning rate", Kind.DOUBLE, "Adam learning rate of the ensemble (paper: 0.001). > 0."),
+            SettingField.of("model.weightDecay", ENSEMBLE, "Weight decay", Kind.DOUBLE_LIST, "L2 per weight layer (hidden layers + output), or one value for all. Paper: 2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4."),
+            SettingField.of("model.holdoutRatio", ENSEMBLE, "Holdout ratio", Kind.DOUBLE, "Share of real data held out for early stopping and elite choice (paper: 0.2). Between 0 and 1."),
+            SettingField.of("model.maxHoldout", ENSEMBLE, "Max holdout", Kind.INT, "At most this many held-out transitions (paper: 5000)."),
+            SettingField.of("model.patience", ENSEMBLE, "Patience", Kind.INT, "Stop training after this many epochs without a member improving by more than 1% (paper: 5)."),
+            SettingField.of("model.maxEpochs", ENSEMBLE, "Max epochs", Kind.INT, "Cap on epochs per model training; 0 for none."),
+            SettingField.of("model.maxTrainSeconds", ENSEMBLE, "Max seconds", Kind.DOUBLE, "Wall-time cap per model training; 0 for none (a cap makes runs less reproducible)."),
+            SettingField.of("model.analyticReward", ENSEMBLE, "Analytic reward", Kind.BOOL, "Rollouts use the environment's closed-form reward instead of the learned one."),
+            SettingField.of("model.normalizeTargets", ENSEMBLE, "Normalise targets", Kind.BOOL, "Standardise (reward, next state - state) before training. The original code does not."),
+
+            SettingField.of("rollout.batchSize", ROLLOUTS, "Branches (M)", Kind.INT, "Rollouts started from real states at every model training (paper: 100,000)."),
+            SettingField.of("rollout.horizon", ROLLOUTS, "Horizon k", Kind.INT, "Rollout length when no schedule is set. 1 to 1000."),
+            SettingField.of("rollout.schedule", ROLLOUTS, "Schedule a,b,x,y", Kind.INT_LIST, "k goes linearly from x to y between epochs a and b, e.g. 20, 150, 1, 15 (Hopper). Empty: fixed horizon.").orEmpty(),
+            SettingField.of("rollout.retainEpochs", ROLLOUTS, "Retain epochs", Kind.INT, "Epochs of imagined data the model buffer keeps."),
+            SettingField.of("mbpo.realRatio", ROLLOUTS, "Real ratio", Kind.DOUBLE, "Share of real transitions in each SAC batch (paper: 0.05). 0 to 1."),
+            SettingField.of("mbpo.epochLength", ROLLOUTS, "Epoch length E", Kind.INT, "Real steps per epoch (the schedule counts epochs)."),
+            SettingField.of("mbpo.modelTrainFreq", ROLLOUTS, "Model train every", Kind.INT, "Real steps between model trainings (paper: 250)."),
+
+            SettingField.of("sac.hidden", SAC, "Hidden layers", Kind.INT_LIST, "Widths of actor and critic hidden layers, e.g. 256, 256."),
+            SettingField.of("sac.actorLr", SAC, "Actor lr", Kind.DOUBLE, "Adam learning rate of the actor. > 0."),
+            SettingField.of("sac.criticLr", SAC, "Critic lr", Kind.DOUBLE, "Adam learning rate of the twin critics. > 0."),
+            SettingField.of("sac.alphaLr", SAC, "Alpha lr", Kind.DOUBLE, "Adam learning rate of the temperature. > 0."),
+            SettingField.of("sac.gamma", SAC, "Gamma", Kind.DOUBLE, "Discount factor, > 0 and <= 1."),
+            SettingField.of("sac.tau", SAC, "Tau", Kind.DOUBLE, "Polyak rate of the target critics, > 0 and <= 1."),
+            SettingField.of("sac.batchSize", SAC, "Batch size", Kind.INT, "Transitions per SAC update."),
+            SettingField.of("sac.targetEntropy", SAC, "Target entropy", Kind.DOUBLE, "Entropy the temperature is tuned toward; empty for -|A|.").orEmpty(),
+            SettingField.of("sac.initialAlpha", SAC, "Initial alpha", Kind.DOUBLE, "Temperature at the start (the fixed one when auto alpha is off)."),
+            SettingField.of("sac.autoAlpha", SAC, "Auto alpha", Kind.BOOL, "Tune the temperature toward the target entropy."),
+            SettingField.of("sac.updatesPerStep", SAC, "Updates per step G", Kind.INT, "SAC updates per real step (paper: 20 to 40 for MBPO)."),
+            SettingField.of("sac.initialRandomSteps", SAC, "Random steps", Kind.INT, "Uniformly random actions before the policy acts."),
+
+            SettingField.of("run.seed", RUN, "Seed", Kind.LONG, "Fixes the run: environments, buffers, initial weights, sampling."),
+            SettingField.of("run.totalSteps", RUN, "Total steps", Kind.INT, "Real environment steps of the run."),
+            SettingField.of("run.evalEvery", RUN, "Eval every", Kind.INT, "Real steps between evaluations."),
+            SettingField.of("run.evalEpisodes", RUN, "Eval episodes", Kind.INT, "Deterministic episodes per evaluation."),
+            SettingField.choice("run.device", RUN, "Device", List.of("auto", "cpu", "gpu"), "auto picks the GPU when PyTorch reports one."),
+            SettingField.of("run.threads", RUN, "Threads", Kind.INT, "Torch intra-op threads (1 is fastest on 2 cores). Takes effect in a new process."));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.mbpo.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * The settings as text per field, checked as the user types: a field's own type first
+ * (a whole number, a list...), then the whole configuration through the same validation
+ * the command line uses, so that an error is marked at the field it names and Start stays
+ * disabled until every field is valid.
+ */
+final class SettingsModel {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final List<SettingField> fields = SettingFields.all();
+    private final Map<String, String> text = new LinkedHashMap<>();
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private RunConfig base = RunConfig.DEFAULT;
+    private RunConfig config = RunConfig.DEFAULT;
+
+    SettingsModel() {
+        load(RunConfig.DEFAULT);
+    }
+
+    List<SettingField> fields() {
+        return fields;
+    }
+
+    /** Replaces every field with the values of a configuration (e.g. a preset). */
+    void load(RunConfig c) {
+        base = c;
+        ObjectNode tree = Presets.toTree(c);
+        for (SettingField f : fields) {
+            text.put(f.path(), format(node(tree, f.path())));
+        }
+        validate();
+    }
+
+    String text(String path) {
+        return text.get(path);
+    }
+
+    /** Sets a field from the user's text and re-validates everything. */
+    void set(String path, String value) {
+        text.put(path, value == null ? "" : value);
+        validate();
+    }
+
+    ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** The first error, in words, or "" when all is well. */
+    ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The configuration in force (the last valid one). */
+    RunConfig config() {
+        return config;
+    }
+
+    private void validate() {
+        Map<String, String> found = new LinkedHashMap<>();
+        ObjectNode tree = Presets.toTree(base);
+        for (SettingField f : fields) {
+            try {
+                put(tree, f.path(), parse(f, text.get(f.path())));
+            } catch (IllegalArgumentException e) {
+                found.put(f.path(), f.path() + ": " + e.getMessage());
+            }
+        }
+        if (found.isEmpty()) {
+            try {
+                config = Presets.fromTree(tree, "settings");
+            } catch (ConfigException e) {
+                String msg = e.getMessage().replaceFirst("^settings: ", "");
+                found.put(e.field().isEmpty() ? fields.get(0).path() : e.field(), msg);
+            }
+        }
+        errors.keySet().retainAll(found.keySet());
+        errors.putAll(found);
+        valid.set(found.isEmpty());
+        summary.set(found.isEmpty() ? "" : found.values().iterator().next());
+    }
+
+    static JsonNode parse(SettingField f, String raw) {
+        String s = raw == null ? "" : raw.trim();
+        if (s.isEmpty()) {
+            if (f.nullable()) {
+                return JSON.nullNode();
+            }
+            throw new IllegalArgumentException("a value is required");
+        }
+        return switch (f.kind()) {
+            case INT -> JSON.numberNode(parseInt(s));
+            case LONG -> JSON.numberNode(parseLong(s));
+            case DOUBLE -> JSON.numberNode(parseDouble(s));
+            case BOOL -> {
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw new IllegalArgumentException("'" + s + "' is not true or false");
+                }
+                yield JSON.booleanNode(Boolean.parseBoolean(s));
+            }
+            case TEXT, CHOICE -> {
+                if (f.kind() == SettingField.Kind.CHOICE && !f.choices().contains(s)) {
+                    throw new IllegalArgumentException("'" + s + "'; allowed: " + String.join(", ", f.choices()));
+                }
+                yield JSON.textNode(s);
+            }
+            case INT_LIST, DOUBLE_LIST -> {
+                ArrayNode a = JSON.arrayNode();
+                for (String part : s.replace("[", "").replace("]", "").split("[,\\s]+")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    if (f.kind() == SettingField.Kind.INT_LIST) {
+                        a.add(parseInt(part));
+                    } else {
+                        a.add(parseDouble(part));
+                    }
+                }
+                yield a;
+            }
+        };
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a whole number");
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a whole number");
+        }
+    }
+
+    private static double parseDouble(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a number");
+        }
+    }
+
+    static String format(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "";
+        }
+        if (n.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode e : n) {
+                if (sb.length() > 0) {
+                    sb.append(", ");
+                }
+                sb.append(e.asText());
+            }
+            return sb.toString();
+        }
+        return n.asText();
+    }
+
+    private static JsonNode node(ObjectNode tree, String path) {
+        JsonNode n = tree;
+        for (String p : path.split("\\.")) {
+            n = n == null ? null : n.get(p);
+        }
+        return n;
+    }
+
+    private static void put(ObjectNode tree, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode n = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            n = (ObjectNode) n.get(parts[i]);
+        }
+        n.set(parts[parts.length - 1], value);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.mbpo.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.PropertyEditor;
+
+/**
+ * The settings sheet (ControlsFX PropertySheet, grouped by category). Every field has its
+ * description as a tooltip; an invalid field turns red with the reason as its tooltip, and
+ * the first reason shows under the sheet.
+ */
+final class SettingsView extends VBox {
+    private final SettingsModel model;
+    private final PropertySheet sheet = new PropertySheet();
+    /** Editors per field; PropertySheet may build an editor more than once, so keep them all (pruned when detached). */
+    private final Map<String, java.util.List<Control>> editors = new HashMap<>();
+    private final Label error = new Label();
+
+    SettingsView(SettingsModel model) {
+        this.model = model;
+        getStyleClass().add("settings");
+        setId("settings");
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(true);
+        sheet.setPropertyEditorFactory(item -> editorFor((Item) item));
+        java.util.List<String> order = java.util.List.of(SettingFields.ENV, SettingFields.ENSEMBLE, SettingFields.ROLLOUTS,
+                SettingFields.SAC, SettingFields.RUN);
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt(order::indexOf));
+        for (SettingField f : model.fields()) {
+            sheet.getItems().add(new Item(f));
+        }
+        error.getStyleClass().add("settings-error");
+        error.setId("settings-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.summaryProperty());
+        error.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox.setVgrow(sheet, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(sheet, error);
+        model.errors().addListener((MapChangeListener<String, String>) c -> refreshMarks());
+    }
+
+    /** Re-reads every field from the model (after a preset was loaded). */
+    void reload() {
+        sheet.getItems().setAll(sheet.getItems().stream().map(i -> new Item(((Item) i).field)).toList());
+        refreshMarks();
+    }
+
+    /** Locks or unlocks editing (settings cannot change while a run is going). */
+    void setLocked(boolean locked) {
+        sheet.setDisable(locked);
+    }
+
+    private void refreshMarks() {
+        editors.forEach((path, controls) -> {
+            controls.removeIf(c -> c.getScene() == null && controls.size() > 1);
+            for (Control control : controls) {
+                mark(path, control);
+            }
+        });
+    }
+
+    private void mark(String path, Control control) {
+        String err = model.errors().get(path);
+        control.getStyleClass().remove("invalid");
+        SettingField f = fieldOf(path);
+        if (err != null) {
+            control.getStyleClass().add("invalid");
+            control.setTooltip(tooltip(err));
+        } else if (f != null) {
+            control.setTooltip(tooltip(f.description()));
+        }
+    }
+
+    private SettingField fieldOf(String path) {
+        return model.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(300));
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        return t;
+    }
+
+
+    private PropertyEditor<?> editorFor(Item item) {
+        SettingField f = item.field;
+        Control control;
+        switch (f.kind()) {
+            case BOOL -> {
+                CheckBox cb = new CheckBox();
+                cb.setSelected(Boolean.parseBoolean(model.text(f.path())));
+                cb.selectedProperty().addListener((o, a, b) -> model.set(f.path(), Boolean.toString(b)));
+                control = cb;
+            }
+            case CHOICE -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(f.choices());
+                box.setValue(model.text(f.path()));
+                box.valueProperty().addListener((o, a, b) -> model.set(f.path(), b));
+                box.setMaxWidth(Double.MAX_VALUE);
+                control = box;
+            }
+            default -> {
+                TextField tf = new TextField(model.text(f.path()));
+                tf.textProperty().addListener((o, a, b) -> model.set(f.path(), b));
+                tf.setPromptText(f.nullable() ? "default" : "");
+                control = tf;
+            }
+        }
+        control.setId("setting-" + f.path().replace('.', '-'));
+        control.setTooltip(tooltip(f.description()));
+        editors.computeIfAbsent(f.path(), k -> new java.util.ArrayList<>()).add(control);
+        mark(f.path(), control);
+        Control editorNode = control;
+        return new PropertyEditor<Object>() {
+            @Override
+            public Node getEditor() {
+                return editorNode;
+            }
+
+            @Override
+            public Object getValue() {
+                return model.text(f.path());
+            }
+
+            @Override
+            public void setValue(Object value) {
+                // The editor writes through to the model itself.
+            }
+        };
+    }
+
+    /** A PropertySheet item backed by the settings model. */
+    private final class Item implements PropertySheet.Item {
+        final SettingField field;
+
+        Item(SettingField field) {
+            this.field = field;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return field.category();
+        }
+
+        @Override
+        public String getName() {
+            return field.label();
+        }
+
+        @Override
+        public String getDescription() {
+            return field.description() + " (" + field.path() + ")";
+        }
+
+        @Override
+        public Object getValue() {
+            return model.text(field.path());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            model.set(field.path(), value == null ? "" : value.toString());
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.empty();
+        }
+    }
+}

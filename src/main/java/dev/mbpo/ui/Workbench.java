@@ -1,0 +1,431 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.RunFolder;
+import dev.mbpo.run.RunSummary;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/**
+ * The workbench window's content and behaviour: toolbar, settings, plots, environment
+ * view, replay bar and status bar. Live runs and replays feed the same views.
+ */
+final class Workbench {
+    private final BorderPane root = new BorderPane();
+    private final SettingsModel settings = new SettingsModel();
+    private final SettingsView settingsView = new SettingsView(settings);
+    private final RunController runs;
+    private final ReturnsView returns = new ReturnsView();
+    private final ModelView model = new ModelView();
+    private final DisagreementView disagreement = new DisagreementView();
+    private final PredictionView prediction = new PredictionView();
+    private final SacView sac = new SacView();
+    private final EnvView envView = new EnvView();
+    private final StatusBar status = new StatusBar();
+    private final ReplayBar replay = new ReplayBar();
+    private final List<RunView> views = List.of(returns, model, disagreement, prediction, sac, envView, status);
+    private final ComboBox<String> presetBox = new ComboBox<>();
+    private final Button start = new Button("Start");
+    private final Button pause = new Button("Pause");
+    private final Button stop = new Button("Stop");
+    private final Path presetsDir;
+    private final FrameStats frames = new FrameStats();
+    private AnimationTimer pump;
+
+    Workbench(Path presetsDir, Path runsDir) {
+        this.presetsDir = presetsDir;
+        this.runs = new RunController(runsDir);
+        root.setTop(toolbar());
+        SplitPane split = new SplitPane(settingsPane(), centre());
+        split.setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        root.setCenter(split);
+        root.setBottom(status);
+        root.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
+        root.getStyleClass().add("workbench");
+        envView.setEnvironment(settings.config().env());
+        runs.modeProperty().addListener((o, a, b) -> updateButtons());
+        settings.validProperty().addListener((o, a, b) -> updateButtons());
+        updateButtons();
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    private ToolBar toolbar() {
+        ComboBox<String> env = new ComboBox<>();
+        env.setId("toolbar-env");
+        env.getItems().setAll(dev.mbpo.env.Envs.ids());
+        env.setValue(settings.text("env"));
+        env.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(settings.text("env"))) {
+                settings.set("env", b);
+                settingsView.reload();
+                envView.setEnvironment(b);
+            }
+        });
+        env.setTooltip(new Tooltip("Environment of the next run"));
+        presetBox.setId("toolbar-preset");
+        presetBox.setPromptText("preset");
+        presetBox.getItems().setAll(presetNames());
+        presetBox.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                loadPreset(presetsDir.resolve(b));
+                env.setValue(settings.text("env"));
+            }
+        });
+        presetBox.setTooltip(new Tooltip("Load a preset from " + presetsDir));
+        start.setId("start");
+        start.setDefaultButton(true);
+        start.setTooltip(new Tooltip("Start a run with these settings (Ctrl+Enter)"));
+        start.setOnAction(e -> startRun());
+        pause.setId("pause");
+        pause.setTooltip(new Tooltip("Pause or resume (Ctrl+P)"));
+        pause.setOnAction(e -> togglePause());
+        stop.setId("stop");
+        stop.setTooltip(new Tooltip("Stop the run; it stays saved (Escape)"));
+        stop.setOnAction(e -> runs.stop());
+        Button save = new Button("Save preset");
+        save.setId("save-preset");
+        save.setTooltip(new Tooltip("Save these settings as a preset (Ctrl+S)"));
+        save.setOnAction(e -> savePreset());
+        Button open = new Button("Open run");
+        open.setId("open-run");
+        open.setTooltip(new Tooltip("Replay a saved run (Ctrl+O)"));
+        open.setOnAction(e -> chooseRun());
+        Button baseline = new Button("Baseline...");
+        baseline.setId("baseline");
+        baseline.setTooltip(new Tooltip("Overlay a saved run's evaluation curve (e.g. the SAC baseline) on the returns plot"));
+        baseline.setOnAction(e -> chooseBaseline());
+        Label title = new Label("MBPO Workbench");
+        title.getStyleClass().add("app-title");
+        return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Env"), env, new Label("Preset"), presetBox,
+                new Separator(Orientation.VERTICAL), start, pause, stop, new Separator(Orientation.VERTICAL), save, open, baseline);
+    }
+
+    private Node settingsPane() {
+        VBox box = new VBox(settingsView);
+        VBox.setVgrow(settingsView, Priority.ALWAYS);
+        box.setMinWidth(260);
+        box.setPrefWidth(330);
+        return box;
+    }
+
+    private Node centre() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        grid.add(returns.panel(), 0, 0);
+        grid.add(model.panel(), 1, 0);
+        grid.add(sac.panel(), 2, 0);
+        grid.add(disagreement.node(), 0, 1);
+        grid.add(prediction.node(), 1, 1);
+        grid.add(envView.node(), 2, 1);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / 3);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < 2; i++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        BorderPane centre = new BorderPane(grid);
+        centre.setBottom(replay);
+        return centre;
+    }
+
+    /** Keyboard shortcuts, once the scene exists. */
+    void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::startRun);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::togglePause);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), runs::stop);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::savePreset);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRun);
+    }
+
+    /** Starts the per-frame event pump. */
+    void startPump() {
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.frame(now);
+                if (runs.modeProperty().get() != RunController.Mode.REPLAY) {
+                    List<RunEvent> batch = runs.drain(5000);
+                    if (!batch.isEmpty()) {
+                        feed(batch);
+                    }
+                }
+                envView.tick(now);
+            }
+        };
+        pump.start();
+    }
+
+    void stopPump() {
+        if (pump != null) {
+            pump.stop();
+        }
+        runs.shutdown();
+    }
+
+    private void feed(List<RunEvent> batch) {
+        for (RunEvent e : batch) {
+            for (RunView v : views) {
+                v.accept(e);
+            }
+        }
+        for (RunView v : views) {
+            v.flush();
+        }
+    }
+
+    private void resetViews() {
+        views.forEach(RunView::reset);
+        views.forEach(RunView::flush);
+    }
+
+    private void updateButtons() {
+        RunController.Mode m = runs.modeProperty().get();
+        boolean active = m == RunController.Mode.RUNNING || m == RunController.Mode.PAUSED;
+        start.setDisable(active || !settings.validProperty().get());
+        pause.setDisable(!active);
+        pause.setText(m == RunController.Mode.PAUSED ? "Resume" : "Pause");
+        stop.setDisable(!active);
+        settingsView.setLocked(active);
+        presetBox.setDisable(active);
+    }
+
+    void startRun() {
+        if (start.isDisabled()) {
+            return;
+        }
+        try {
+            if (runs.modeProperty().get() == RunController.Mode.REPLAY) {
+                closeReplay();
+            }
+            resetViews();
+            envView.setEnvironment(settings.config().env());
+            String id = runs.start(settings.config());
+            status.message("recording to " + runs.runsDir().resolve(id));
+        } catch (IOException | RuntimeException e) {
+            Dialogs.error("Could not start the run", e.getMessage());
+        }
+    }
+
+    void togglePause() {
+        if (runs.modeProperty().get() == RunController.Mode.RUNNING) {
+            runs.pause();
+            status.message("paused");
+        } else if (runs.modeProperty().get() == RunController.Mode.PAUSED) {
+            runs.resume();
+            status.message("");
+        }
+    }
+
+    void loadPreset(Path file) {
+        try {
+            settings.load(Presets.load(file));
+            settingsView.reload();
+            envView.setEnvironment(settings.config().env());
+            status.message("preset " + file.getFileName());
+        } catch (ConfigException e) {
+            Dialogs.error("Could not load the preset", e.getMessage());
+        }
+    }
+
+    private List<String> presetNames() {
+        if (!Files.isDirectory(presetsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(presetsDir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void savePreset() {
+        if (!settings.validProperty().get()) {
+            Dialogs.error("Cannot save", "Fix the marked settings first: " + settings.summaryProperty().get());
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setInitialDirectory(Files.isDirectory(presetsDir) ? presetsDir.toFile() : null);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Preset", "*.json"));
+        File f = fc.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            try {
+                Presets.save(settings.config(), f.toPath());
+                presetBox.getItems().setAll(presetNames());
+                status.message("saved " + f.getName());
+            } catch (IOException e) {
+                Dialogs.error("Could not save " + f, e.getMessage());
+            }
+        }
+    }
+
+    private void chooseRun() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open a saved run (a folder with run.json)");
+        if (Files.isDirectory(runs.runsDir())) {
+            dc.setInitialDirectory(runs.runsDir().toFile());
+        }
+        File f = dc.showDialog(root.getScene().getWindow());
+        if (f != null) {
+            openRun(f.toPath());
+        }
+    }
+
+    /** Opens a saved run for replay; the plots fill from it and the slider scrubs its epochs. */
+    void openRun(Path dir) {
+        if (runs.modeProperty().get() == RunController.Mode.RUNNING || runs.modeProperty().get() == RunController.Mode.PAUSED) {
+            Dialogs.error("A run is in progress", "Stop it before opening a saved run.");
+            return;
+        }
+        try {
+            RunFolder folder = RunFolder.open(dir);
+            RunFolder.Events ev = folder.readEvents();
+            runs.enterReplay();
+            envView.setEnvironment(folder.config().env());
+            replay.load(folder.id(), ev.events(), batch -> {
+                resetViews();
+                feed(batch);
+                playEpisodesAt(batch);
+            }, this::closeReplay);
+            status.message("replaying " + folder.id() + " (" + folder.status() + ")"
+                    + (ev.warnings().isEmpty() ? "" : "; " + ev.warnings().get(0)));
+        } catch (IOException e) {
+            Dialogs.error("Could not open the run", e.getMessage());
+        }
+    }
+
+    private void playEpisodesAt(List<RunEvent> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i) instanceof RunEvent.Episode ep && ep.kind().equals("eval") && ep.states().length > 0) {
+                envView.play(ep);
+                return;
+            }
+        }
+    }
+
+    private void closeReplay() {
+        replay.hide();
+        runs.leaveReplay();
+        resetViews();
+        status.message("");
+    }
+
+    private void chooseBaseline() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Choose a saved run to overlay (e.g. the SAC baseline)");
+        if (Files.isDirectory(runs.runsDir())) {
+            dc.setInitialDirectory(runs.runsDir().toFile());
+        }
+        File f = dc.showDialog(root.getScene().getWindow());
+        if (f != null) {
+            setBaseline(f.toPath());
+        }
+    }
+
+    void setBaseline(Path dir) {
+        try {
+            RunFolder folder = RunFolder.open(dir);
+            RunSummary s = RunSummary.of(folder.readEvents().events());
+            returns.setBaseline(folder.config().algorithm() + " s" + folder.config().run().seed() + " (baseline)",
+                    new ArrayList<>(s.evalCurve()));
+        } catch (IOException e) {
+            Dialogs.error("Could not read the baseline run", e.getMessage());
+        }
+    }
+
+    // Accessors for tests and scripted demos.
+    SettingsModel settings() {
+        return settings;
+    }
+
+    SettingsView settingsView() {
+        return settingsView;
+    }
+
+    RunController runs() {
+        return runs;
+    }
+
+    ReturnsView returns() {
+        return returns;
+    }
+
+    ModelView model() {
+        return model;
+    }
+
+    DisagreementView disagreement() {
+        return disagreement;
+    }
+
+    PredictionView prediction() {
+        return prediction;
+    }
+
+    SacView sac() {
+        return sac;
+    }
+
+    EnvView envView() {
+        return envView;
+    }
+
+    ReplayBar replay() {
+        return replay;
+    }
+
+    FrameStats frames() {
+        return frames;
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
+    static void runLater(Runnable r) {
+        Platform.runLater(r);
+    }
+}
