@@ -49,7 +49,7 @@ final class Charts {
     /** A renderer for long series that draws at most a few points per pixel column, with legend lines. */
     static SamplingXYLineRenderer sampling() {
         SamplingXYLineRenderer r = new SamplingXYLineRenderer();
-        r.setLegendLine(new java.awt.geom.Line2D.Double(-8, 0, 8, 0));
+        r.setDefaultLegendShape(new java.awt.geom.Rectangle2D.Double(-8, -1.5, 16, 3));
         return r;
     }
 
