@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sac_update_256, sac_update_64, ensemble_train_step, rollout, sac_memory }
+    enum Name { sac_update_256, sac_update_64, ensemble_train_step, ensemble_layout, rollout, sac_memory }
 
     /** Without --only every benchmark runs except sac_memory (minutes); name it to run it. */
     @Override
@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, 50, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, 50, repeat));
         all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
+        all.put(Name.ensemble_layout, () -> ModelBenchmarks.layout(Math.max(5, repeat / 4)));
         all.put(Name.rollout, () -> ModelBenchmarks.rollout(Math.max(3, repeat / 20)));
         all.put(Name.sac_memory, () -> SacBenchmarks.memory(memoryUpdates, Math.max(1, memoryUpdates / 10), s -> {
             out.println("  " + s);
@@ -71,8 +72,8 @@ final class BenchCommand implements Callable<Integer> {
             BenchResult r = e.getValue().get();
             results.add(r);
             if (r.samples().length > 0) {
-                out.printf("%-34s median %8.3f %s  p10 %8.3f  p90 %8.3f  (n=%d)%n", r.name(), r.median(), r.unit(),
-                        r.percentile(0.1), r.percentile(0.9), r.samples().length);
+                out.printf("%-38s median %10.3f %s  p10 %10.3f  p90 %10.3f  (n=%d)%s%n", r.name(), r.median(), r.unit(),
+                        r.percentile(0.1), r.percentile(0.9), r.samples().length, r.extra().isEmpty() ? "" : "  " + r.extra());
             } else {
                 out.printf("%-34s %s%n", r.name(), r.extra());
             }

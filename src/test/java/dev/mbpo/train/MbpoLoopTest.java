@@ -17,7 +17,7 @@ class MbpoLoopTest {
                 "run.evalEpisodes=1", "run.device=cpu", "sac.hidden=[32,32]", "sac.batchSize=32", "sac.updatesPerStep=2",
                 "sac.initialRandomSteps=200", "model.members=3", "model.elites=2", "model.hidden=[32,32]",
                 "model.weightDecay=[1e-5]", "model.maxEpochs=5", "rollout.batchSize=300",
-                "rollout.schedule=[0,2,1,3]", "rollout.predictionHorizon=10", "rollout.predictionSegments=2",
+                "rollout.schedule=[2,4,1,3]", "rollout.predictionHorizon=10", "rollout.predictionSegments=2",
                 "mbpo.epochLength=100", "mbpo.modelTrainFreq=100"));
         o.addAll(List.of(more));
         return Presets.parse("{\"name\": \"tiny mbpo\", \"algorithm\": \"mbpo\", \"env\": \"Pendulum-v1\"}", "test", o);
@@ -40,15 +40,19 @@ class MbpoLoopTest {
         assertEquals(5, trainings.get(0).trainLoss().length, "max epochs");
         List<RunEvent.Rollout> rollouts = events.stream().filter(e -> e instanceof RunEvent.Rollout)
                 .map(e -> (RunEvent.Rollout) e).toList();
-        // Schedule [0, 2, 1, 3] by epoch of 100 steps: epoch 2 -> k = 1, epoch 3 -> 3, epoch 4 -> 3 (capped).
-        assertEquals(List.of(1, 3, 3), rollouts.stream().map(RunEvent.Rollout::horizon).toList());
-        RunEvent.Rollout r1 = rollouts.get(1);
-        assertEquals(300, r1.alive()[0]);
-        assertEquals(3, r1.disagreementMean().length);
-        assertTrue(r1.disagreementP10()[0] <= r1.disagreementP50()[0] && r1.disagreementP50()[0] <= r1.disagreementP90()[0]);
-        // Buffer capacity = retainEpochs * k * M * E / freq = 1 * 3 * 300 * 1 = 900; rebuilt when k changed.
-        assertEquals(900, r1.bufferCapacity());
-        assertEquals(300 + 900, r1.imagined() + rollouts.get(0).imagined(), "Pendulum never terminates: all branches run k steps");
+        // Schedule [2, 4, 1, 3] by epochs of 100 steps: epoch 2 -> k = 1, epoch 3 -> 2, epoch 4 -> 3.
+        assertEquals(List.of(1, 2, 3), rollouts.stream().map(RunEvent.Rollout::horizon).toList());
+        RunEvent.Rollout r2 = rollouts.get(2);
+        assertEquals(300, r2.alive()[0]);
+        assertEquals(3, r2.disagreementMean().length);
+        assertTrue(r2.disagreementP10()[0] <= r2.disagreementP50()[0] && r2.disagreementP50()[0] <= r2.disagreementP90()[0]);
+        // Buffer capacity = retainEpochs * k * M * E / freq: 1 * 2 * 300 * 1 = 600 at k = 2, 900 at k = 3;
+        // rebuilt (keeping the newest data) when k changes.
+        assertEquals(600, rollouts.get(1).bufferCapacity());
+        assertEquals(900, r2.bufferCapacity());
+        assertEquals(List.of(300L, 600L, 900L), rollouts.stream().map(RunEvent.Rollout::imagined).toList(),
+                "Pendulum never terminates: all branches run k steps");
+        assertEquals(900, r2.bufferSize(), "full after the third rollouts");
         List<RunEvent.Predictions> preds = events.stream().filter(e -> e instanceof RunEvent.Predictions)
                 .map(e -> (RunEvent.Predictions) e).toList();
         assertEquals(3, preds.size());

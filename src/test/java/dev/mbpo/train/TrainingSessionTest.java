@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TrainingSessionTest {
 
     static RunConfig tiny(long seed, int steps) {
-        return Presets.parse("{\"name\": \"tiny\", \"env\": \"Pendulum-v1\"}", "test", List.of(
+        return Presets.parse("{\"name\": \"tiny\", \"algorithm\": \"sac\", \"env\": \"Pendulum-v1\"}", "test", List.of(
                 "run.seed=" + seed, "run.totalSteps=" + steps, "run.evalEvery=200", "run.evalEpisodes=2", "run.device=cpu",
                 "sac.hidden=[32,32]", "sac.batchSize=32", "sac.initialRandomSteps=100"));
     }

@@ -64,6 +64,64 @@ public final class ModelBenchmarks {
         }
     }
 
+    /**
+     * Batched ensemble layer against separate networks: milliseconds of one forward and
+     * backward pass of 7 members x 4 x 200 (swish), 256 rows each, both ways. Returns the
+     * batched timings with the separate ones in {@code extra}.
+     */
+    public static BenchResult layout(int repeat) {
+        Engines.prepareThread();
+        SplittableRandom r = new SplittableRandom(5);
+        int members = 7;
+        int rows = 256;
+        List<Integer> hidden = List.of(200, 200, 200, 200);
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            dev.mbpo.nn.EnsembleMlp batched = dev.mbpo.nn.EnsembleMlp.create(m, members, 4, hidden, 8, r);
+            List<dev.mbpo.nn.Mlp> separate = new java.util.ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                separate.add(dev.mbpo.nn.Mlp.create(m, 4, hidden, 8, dev.mbpo.nn.Mlp.Act.SWISH, true, r));
+            }
+            float[] x = new float[members * rows * 4];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextGaussian();
+            }
+            double[] batchedMs = new double[repeat];
+            double[] separateMs = new double[repeat];
+            for (int i = -5; i < repeat; i++) {
+                long t0 = System.nanoTime();
+                try (NDManager s = m.newSubManager();
+                     ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    gc.backward(batched.forward(s.create(x, new ai.djl.ndarray.types.Shape(members, rows, 4))).square().mean());
+                }
+                long t1 = System.nanoTime();
+                try (NDManager s = m.newSubManager();
+                     ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    ai.djl.ndarray.NDArray loss = null;
+                    for (int k = 0; k < members; k++) {
+                        ai.djl.ndarray.NDArray in = s.create(java.util.Arrays.copyOfRange(x, k * rows * 4, (k + 1) * rows * 4),
+                                new ai.djl.ndarray.types.Shape(rows, 4));
+                        ai.djl.ndarray.NDArray l = separate.get(k).forward(in).square().mean();
+                        loss = loss == null ? l : loss.add(l);
+                    }
+                    gc.backward(loss);
+                }
+                long t2 = System.nanoTime();
+                if (i >= 0) {
+                    batchedMs[i] = (t1 - t0) / 1e6;
+                    separateMs[i] = (t2 - t1) / 1e6;
+                }
+            }
+            for (ai.djl.ndarray.NDArray p : batched.parameters()) {
+                p.getGradient().close();
+            }
+            Map<String, Double> extra = new LinkedHashMap<>();
+            BenchResult sep = new BenchResult("separate", "ms", separateMs, Map.of());
+            extra.put("separate_networks_ms_median", sep.median());
+            extra.put("separate_over_batched", sep.median() / new BenchResult("b", "ms", batchedMs, Map.of()).median());
+            return new BenchResult("ensemble fwd+bwd batched [7,in,out]", "ms", batchedMs, extra);
+        }
+    }
+
     /** Imagined transitions per second: 10,000 states through 7 members, sampled via elites. */
     public static BenchResult rollout(int repeat) {
         Engines.prepareThread();
