@@ -29,31 +29,14 @@ public final class EnsembleMlp {
 
     public static EnsembleMlp create(NDManager manager, int members, int in, List<Integer> hidden, int out,
                                      RandomGenerator random) {
-        int[] sizes = new int[hidden.size() + 2];
-        sizes[0] = in;
-        for (int i = 0; i < hidden.size(); i++) {
-            sizes[i + 1] = hidden.get(i);
-        }
-        sizes[sizes.length - 1] = out;
+        int[] sizes = ParamInit.sizes(in, hidden, out);
         List<NDArray> params = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
-            int fanIn = sizes[l];
-            int fanOut = sizes[l + 1];
-            float bound = (float) (1.0 / Math.sqrt(fanIn));
-            params.add(uniform(manager, new Shape(members, fanIn, fanOut), bound, random));
-            params.add(uniform(manager, new Shape(members, 1, fanOut), bound, random));
+            float bound = ParamInit.bound(sizes[l]);
+            params.add(ParamInit.uniform(manager, new Shape(members, sizes[l], sizes[l + 1]), bound, true, random));
+            params.add(ParamInit.uniform(manager, new Shape(members, 1, sizes[l + 1]), bound, true, random));
         }
         return new EnsembleMlp(Collections.unmodifiableList(params), members, sizes);
-    }
-
-    private static NDArray uniform(NDManager m, Shape shape, float bound, RandomGenerator random) {
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
-        NDArray a = m.create(v, shape);
-        a.setRequiresGradient(true);
-        return a;
     }
 
     /** Outputs [members, rows, out] for inputs [members, rows, in]. */

@@ -37,33 +37,14 @@ public final class Mlp {
      */
     public static Mlp create(NDManager manager, int in, List<Integer> hidden, int out, Act act, boolean trainable,
                              RandomGenerator random) {
-        int[] sizes = new int[hidden.size() + 2];
-        sizes[0] = in;
-        for (int i = 0; i < hidden.size(); i++) {
-            sizes[i + 1] = hidden.get(i);
-        }
-        sizes[sizes.length - 1] = out;
+        int[] sizes = ParamInit.sizes(in, hidden, out);
         List<NDArray> params = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
-            int fanIn = sizes[l];
-            int fanOut = sizes[l + 1];
-            float bound = (float) (1.0 / Math.sqrt(fanIn));
-            params.add(uniform(manager, new Shape(fanOut, fanIn), bound, trainable, random));
-            params.add(uniform(manager, new Shape(fanOut), bound, trainable, random));
+            float bound = ParamInit.bound(sizes[l]);
+            params.add(ParamInit.uniform(manager, new Shape(sizes[l + 1], sizes[l]), bound, trainable, random));
+            params.add(ParamInit.uniform(manager, new Shape(sizes[l + 1]), bound, trainable, random));
         }
         return new Mlp(Collections.unmodifiableList(params), sizes, act);
-    }
-
-    private static NDArray uniform(NDManager m, Shape shape, float bound, boolean trainable, RandomGenerator random) {
-        float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
-        NDArray a = m.create(v, shape);
-        if (trainable) {
-            a.setRequiresGradient(true);
-        }
-        return a;
     }
 
     /** A network of the same shape whose parameters are copies of this one's (e.g. a target network). */

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * A saved run, read back: run.json (config, provenance, status) and events.jsonl as the
- * same {@link RunEvent}s that live training emitted. Bad parts are reported, good parts load:
+ * same {@link RunEvent}s that live training emitted. After a resume, events the interrupted
+ * process wrote past the checkpoint it resumed from are dropped, so the curve is continuous.
+ * Bad parts are reported, good parts load:
  * a truncated last line (a run killed mid-write) is ignored with a note, other unreadable
  * lines are skipped with a warning naming the line.
  */
@@ -125,7 +127,12 @@ public final class RunFolder {
                     continue;
                 }
                 try {
-                    events.add(EventDecoder.decode(line));
+                    RunEvent e = EventDecoder.decode(line);
+                    if (e instanceof RunEvent.Started && !events.isEmpty()) {
+                        // A resume restarts from its checkpoint: what the killed process did after it is superseded.
+                        events.removeIf(old -> old.step() > e.step());
+                    }
+                    events.add(e);
                 } catch (IllegalArgumentException e) {
                     pendingError = e.getMessage();
                     pendingLine = lineNo;

@@ -8,15 +8,15 @@ final class Dialogs {
     }
 
     static void error(String header, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.setTitle("MBPO Workbench");
-        a.setHeaderText(header);
-        a.setContentText(message);
-        a.show();
+        show(Alert.AlertType.ERROR, header, message);
     }
 
     static void info(String header, String message) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        show(Alert.AlertType.INFORMATION, header, message);
+    }
+
+    private static void show(Alert.AlertType type, String header, String message) {
+        Alert a = new Alert(type);
         a.setTitle("MBPO Workbench");
         a.setHeaderText(header);
         a.setContentText(message);

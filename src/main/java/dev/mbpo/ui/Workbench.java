@@ -244,6 +244,7 @@ final class Workbench {
             resetViews();
             envView.setEnvironment(settings.config().env());
             String id = runs.start(settings.config());
+            frames.reset();
             status.message("recording to " + runs.runsDir().resolve(id));
         } catch (IOException | RuntimeException e) {
             Dialogs.error("Could not start the run", e.getMessage());
@@ -303,14 +304,18 @@ final class Workbench {
     }
 
     private void chooseRun() {
+        chooseRunFolder("Open a saved run (a folder with run.json)", this::openRun);
+    }
+
+    private void chooseRunFolder(String title, java.util.function.Consumer<Path> then) {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Open a saved run (a folder with run.json)");
+        dc.setTitle(title);
         if (Files.isDirectory(runs.runsDir())) {
             dc.setInitialDirectory(runs.runsDir().toFile());
         }
         File f = dc.showDialog(root.getScene().getWindow());
         if (f != null) {
-            openRun(f.toPath());
+            then.accept(f.toPath());
         }
     }
 
@@ -354,15 +359,7 @@ final class Workbench {
     }
 
     private void chooseBaseline() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Choose a saved run to overlay (e.g. the SAC baseline)");
-        if (Files.isDirectory(runs.runsDir())) {
-            dc.setInitialDirectory(runs.runsDir().toFile());
-        }
-        File f = dc.showDialog(root.getScene().getWindow());
-        if (f != null) {
-            setBaseline(f.toPath());
-        }
+        chooseRunFolder("Choose a saved run to overlay (e.g. the SAC baseline)", this::setBaseline);
     }
 
     void setBaseline(Path dir) {

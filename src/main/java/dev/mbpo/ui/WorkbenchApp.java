@@ -62,6 +62,9 @@ public final class WorkbenchApp extends Application {
         }
         if (args.exitAfter() > 0) {
             after(args.exitAfter(), () -> {
+                FrameStats f = workbench.frames();
+                System.err.printf("frames: %d since the run started, longest gap between frames %.1f ms%n",
+                        f.frames(), f.longestGapMillis());
                 workbench.stopPump();
                 Platform.exit();
             });
