@@ -21,6 +21,8 @@ final class ReplayBar extends HBox {
     private final Slider slider = new Slider(0, 1, 0);
     private final Label label = new Label();
     private final Button close = new Button("Close replay");
+    private final Button play = new Button("Play policy");
+    private java.util.function.LongConsumer onPlay = step -> { };
     private List<RunEvent> events = List.of();
     private final List<Long> epochs = new ArrayList<>();
     private Consumer<List<RunEvent>> feed = e -> { };
@@ -41,14 +43,23 @@ final class ReplayBar extends HBox {
         label.setId("replay-label");
         HBox.setHgrow(slider, Priority.ALWAYS);
         close.setOnAction(e -> onClose.run());
-        getChildren().addAll(new Label("Replay"), slider, label, close);
+        play.setId("replay-play-policy");
+        play.setTooltip(new javafx.scene.control.Tooltip("Load the checkpoint at or before this epoch and let its policy act in the environment"));
+        play.setOnAction(e -> {
+            if (shown >= 0 && shown < epochs.size()) {
+                onPlay.accept(epochs.get(shown));
+            }
+        });
+        getChildren().addAll(new Label("Replay"), slider, label, play, close);
         slider.valueProperty().addListener((o, a, b) -> show((int) Math.round(b.doubleValue())));
         setVisible(false);
         setManaged(false);
     }
 
     /** Loads a run's events; the slider jumps to the last epoch. */
-    void load(String id, List<RunEvent> all, Consumer<List<RunEvent>> feedViews, Runnable closeAction) {
+    void load(String id, List<RunEvent> all, Consumer<List<RunEvent>> feedViews, Runnable closeAction,
+              java.util.function.LongConsumer playPolicyAt) {
+        this.onPlay = playPolicyAt;
         this.events = all;
         this.feed = feedViews;
         this.onClose = closeAction;

@@ -334,12 +334,49 @@ final class Workbench {
                 resetViews();
                 feed(batch);
                 playEpisodesAt(batch);
-            }, this::closeReplay);
+            }, this::closeReplay, step -> playCheckpoint(folder, step));
             status.message("replaying " + folder.id() + " (" + folder.status() + ")"
                     + (ev.warnings().isEmpty() ? "" : "; " + ev.warnings().get(0)));
         } catch (IOException e) {
             Dialogs.error("Could not open the run", e.getMessage());
         }
+    }
+
+    /**
+     * Runs the policy of the newest checkpoint at or before {@code step} for one episode on a
+     * background thread (DJL never runs on the FX thread) and plays it in the environment view.
+     */
+    private void playCheckpoint(RunFolder folder, long step) {
+        Path checkpoint;
+        try {
+            long epochSteps = "mbpo".equals(folder.config().algorithm()) ? folder.config().mbpo().epochLength()
+                    : folder.config().run().evalEvery();
+            checkpoint = folder.checkpoints().stream()
+                    .filter(p -> Long.parseLong(p.getFileName().toString().substring("epoch-".length())) * epochSteps <= Math.max(step, epochSteps))
+                    .reduce((a, b) -> b).orElse(null);
+        } catch (IOException e) {
+            Dialogs.error("Could not list the checkpoints", e.getMessage());
+            return;
+        }
+        if (checkpoint == null) {
+            status.message("no checkpoint at or before step " + step);
+            return;
+        }
+        Path chosen = checkpoint;
+        status.message("running the policy of " + chosen.getFileName() + "...");
+        Thread t = new Thread(() -> {
+            try (dev.mbpo.train.CheckpointPolicy policy = dev.mbpo.train.CheckpointPolicy.load(folder.config(), chosen)) {
+                RunEvent.Episode ep = policy.evaluate(1, System.nanoTime() & 0xffff).get(0);
+                Platform.runLater(() -> {
+                    envView.play(ep);
+                    status.message(String.format("policy of %s: return %.1f", chosen.getFileName(), ep.episodeReturn()));
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> Dialogs.error("Could not run the checkpoint's policy", e.getMessage()));
+            }
+        }, "mbpo-checkpoint-policy");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void playEpisodesAt(List<RunEvent> batch) {

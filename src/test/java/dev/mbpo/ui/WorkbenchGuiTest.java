@@ -119,7 +119,7 @@ class WorkbenchGuiTest {
         RunConfig c = Presets.parse(TINY, "tiny", List.of("run.totalSteps=400"));
         Path runDir;
         try (RunRecorder rec = RunRecorder.create(dir.resolve("saved"), c, Map.of())) {
-            assertEquals(SessionState.FINISHED, new TrainingSession(c, rec).runBlocking());
+            assertEquals(SessionState.FINISHED, new TrainingSession(c, rec).checkpointInto(rec.dir()).runBlocking());
             runDir = rec.dir();
         }
         robot.interact(() -> workbench.openRun(runDir));
@@ -136,5 +136,11 @@ class WorkbenchGuiTest {
         assertTrue(workbench.returns().evalPoints() >= 2, "keyboard scrubbing moves forward");
         assertNotNull(workbench.envView().episode(), "the environment view plays the epoch's episode");
         assertEquals(RunController.Mode.REPLAY, workbench.runs().modeProperty().get());
+
+        dev.mbpo.run.RunEvent.Episode recorded = workbench.envView().episode();
+        robot.clickOn("#replay-play-policy");
+        waitUntil("the checkpoint's policy played an episode", 60, () -> workbench.envView().episode() != recorded
+                && robot.lookup("#status-message").queryAs(Label.class).getText().startsWith("policy of epoch-"));
+        assertEquals(200, workbench.envView().episode().length(), "a whole Pendulum episode");
     }
 }
