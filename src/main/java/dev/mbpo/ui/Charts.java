@@ -48,9 +48,21 @@ final class Charts {
 
     /** A renderer for long series that draws at most a few points per pixel column, with legend lines. */
     static SamplingXYLineRenderer sampling() {
-        SamplingXYLineRenderer r = new SamplingXYLineRenderer();
-        r.setDefaultLegendShape(new java.awt.geom.Rectangle2D.Double(-8, -1.5, 16, 3));
-        return r;
+        return new SamplingXYLineRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+                org.jfree.chart.LegendItem base = super.getLegendItem(datasetIndex, series);
+                if (base == null) {
+                    return null;
+                }
+                // The default item of this renderer draws no swatch: show the series' line instead.
+                return new org.jfree.chart.LegendItem(base.getLabel(), base.getDescription(), base.getToolTipText(),
+                        base.getURLText(), new java.awt.geom.Line2D.Double(-8, 0, 8, 0), lookupSeriesStroke(series),
+                        lookupSeriesPaint(series));
+            }
+        };
     }
 
     /** Lines with point markers (for sparse series such as evaluations). */

@@ -114,19 +114,25 @@ final class DisagreementView implements RunView {
             return;
         }
         dirty = false;
-        overTime.fireSeriesChanged();
-        horizon.fireSeriesChanged();
+        timePanel.batch(() -> {
+            overTime.fireSeriesChanged();
+            horizon.fireSeriesChanged();
+        });
         if (latest != null) {
-            perStep.clear();
-            median.clear();
-            for (int t = 0; t < latest.disagreementMean().length; t++) {
-                perStep.add(t + 1, latest.disagreementMean()[t], latest.disagreementP10()[t], latest.disagreementP90()[t]);
-                median.add(t + 1, latest.disagreementP50()[t], false);
-            }
-            median.fireSeriesChanged();
-            info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined transitions in %.2f s; model buffer %,d / %,d",
-                    latest.step(), latest.horizon(), latest.branches(), latest.imagined(), latest.seconds(),
-                    latest.bufferSize(), latest.bufferCapacity()));
+            stepPanel.batch(this::fillPerStep);
         }
+    }
+
+    private void fillPerStep() {
+        perStep.clear();
+        median.clear();
+        for (int t = 0; t < latest.disagreementMean().length; t++) {
+            perStep.add(t + 1, latest.disagreementMean()[t], latest.disagreementP10()[t], latest.disagreementP90()[t]);
+            median.add(t + 1, latest.disagreementP50()[t], false);
+        }
+        median.fireSeriesChanged();
+        info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined transitions in %.2f s; model buffer %,d / %,d",
+                latest.step(), latest.horizon(), latest.branches(), latest.imagined(), latest.seconds(),
+                latest.bufferSize(), latest.bufferCapacity()));
     }
 }

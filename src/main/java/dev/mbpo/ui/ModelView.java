@@ -85,9 +85,11 @@ final class ModelView implements RunView {
     @Override
     public void flush() {
         if (dirty && !panel.paused()) {
-            holdoutMse.fireSeriesChanged();
-            holdoutNll.fireSeriesChanged();
-            trainLoss.fireSeriesChanged();
+            panel.batch(() -> {
+                holdoutMse.fireSeriesChanged();
+                holdoutNll.fireSeriesChanged();
+                trainLoss.fireSeriesChanged();
+            });
             dirty = false;
         }
     }

@@ -62,6 +62,16 @@ final class PlotPanel extends StackPane {
         chart.setNotify(!p);
     }
 
+    /** Runs several dataset changes with one redraw at the end (JFreeChart redraws on every change otherwise). */
+    void batch(Runnable changes) {
+        chart.setNotify(false);
+        try {
+            changes.run();
+        } finally {
+            chart.setNotify(!paused);
+        }
+    }
+
     /** Saves the chart as a PNG of the panel's size (at least 640 x 400). */
     void savePng(File file) {
         try {

@@ -142,6 +142,10 @@ final class PredictionView implements RunView {
         if (latest == null || dimension.getValue() == null) {
             return;
         }
+        panel.batch(this::fill);
+    }
+
+    private void fill() {
         int d = Math.max(0, dimension.getItems().indexOf(dimension.getValue()));
         int s = segment.getValue() == null ? 0 : Math.max(0, Integer.parseInt(segment.getValue()) - 1);
         RunEvent.Segment seg = latest.segments().get(Math.min(s, latest.segments().size() - 1));

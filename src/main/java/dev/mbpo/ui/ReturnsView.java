@@ -53,12 +53,14 @@ final class ReturnsView implements RunView {
 
     /** Overlays another run's evaluation curve (step, return), e.g. the SAC baseline. */
     void setBaseline(String name, List<double[]> curve) {
-        baseline.clear();
-        baseline.setKey(name);
-        for (double[] p : curve) {
-            baseline.add(p[0], p[1], false);
-        }
-        baseline.fireSeriesChanged();
+        panel.batch(() -> {
+            baseline.clear();
+            baseline.setKey(name);
+            for (double[] p : curve) {
+                baseline.add(p[0], p[1], false);
+            }
+            baseline.fireSeriesChanged();
+        });
     }
 
     int evalPoints() {
@@ -74,8 +76,10 @@ final class ReturnsView implements RunView {
     @Override
     public void flush() {
         if (dirty && !panel.paused()) {
-            eval.fireSeriesChanged();
-            train.fireSeriesChanged();
+            panel.batch(() -> {
+                eval.fireSeriesChanged();
+                train.fireSeriesChanged();
+            });
             dirty = false;
         }
     }

@@ -73,9 +73,11 @@ final class SacView implements RunView {
     @Override
     public void flush() {
         if (dirty && !panel.paused()) {
-            for (XYSeries s : new XYSeries[] {critic, actor, alpha, entropy}) {
-                s.fireSeriesChanged();
-            }
+            panel.batch(() -> {
+                for (XYSeries s : new XYSeries[] {critic, actor, alpha, entropy}) {
+                    s.fireSeriesChanged();
+                }
+            });
             dirty = false;
         }
     }

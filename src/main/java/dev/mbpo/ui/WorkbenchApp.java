@@ -58,17 +58,25 @@ public final class WorkbenchApp extends Application {
             workbench.startRun();
         }
         if (args.screenshot() != null) {
-            after(args.screenshotAfter(), () -> screenshot(scene, args.screenshot()));
+            after(args.screenshotAfter(), () -> {
+                printFrameStats();
+                screenshot(scene, args.screenshot());
+            });
         }
         if (args.exitAfter() > 0) {
             after(args.exitAfter(), () -> {
-                FrameStats f = workbench.frames();
-                System.err.printf("frames: %d since the run started, longest gap between frames %.1f ms%n",
-                        f.frames(), f.longestGapMillis());
+                printFrameStats();
                 workbench.stopPump();
                 Platform.exit();
             });
         }
+    }
+
+    /** How smooth the window was: frames drawn since the run started and the longest gap between two. */
+    private void printFrameStats() {
+        FrameStats f = workbench.frames();
+        System.err.printf("frames: %d since the run started, longest gap %.1f ms (%.1f ms after the first 15 s), %d gaps over 100 ms%n",
+                f.frames(), f.longestGapMillis(), f.longestGapAfterWarmUpMillis(), f.gapsOver100Millis());
     }
 
     private static void after(double seconds, Runnable r) {
