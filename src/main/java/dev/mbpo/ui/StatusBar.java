@@ -43,6 +43,10 @@ final class StatusBar extends HBox implements RunView {
         message.setText(text);
     }
 
+    String messageText() {
+        return message.getText();
+    }
+
     Label phaseLabel() {
         return phase;
     }

@@ -63,6 +63,10 @@ final class Workbench {
     private final Path presetsDir;
     private final FrameStats frames = new FrameStats();
     private AnimationTimer pump;
+    /** MBPO_FRAME_LOG=1 prints every frame gap over 100 ms with what the previous frame handled. */
+    private static final boolean FRAME_LOG = "1".equals(System.getenv("MBPO_FRAME_LOG"));
+    private long lastFrame;
+    private String lastBatch = "";
 
     Workbench(Path presetsDir, Path runsDir) {
         this.presetsDir = presetsDir;
@@ -76,6 +80,7 @@ final class Workbench {
         root.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         root.getStyleClass().add("workbench");
         envView.setEnvironment(settings.config().env());
+        warmUpCharts();
         runs.modeProperty().addListener((o, a, b) -> updateButtons());
         settings.validProperty().addListener((o, a, b) -> updateButtons());
         updateButtons();
@@ -172,6 +177,15 @@ final class Workbench {
         return centre;
     }
 
+    /** Feeds made-up events, draws every chart off screen once, then clears them (see {@link ChartWarmUp}). */
+    private void warmUpCharts() {
+        feed(ChartWarmUp.sampleEvents());
+        prediction.flush();
+        ChartWarmUp.draw(List.of(returns.panel().chart(), model.panel().chart(), sac.panel().chart(),
+                disagreement.stepPanel().chart(), prediction.panel().chart()));
+        resetViews();
+    }
+
     /** Keyboard shortcuts, once the scene exists. */
     void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::startRun);
@@ -186,17 +200,49 @@ final class Workbench {
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (FRAME_LOG && lastFrame != 0 && now - lastFrame > 100_000_000L) {
+                    System.err.printf("slow frame: %.0f ms before the frame at %.1f s (previous batch: %s)%n",
+                            (now - lastFrame) / 1e6, now / 1e9, lastBatch);
+                }
+                lastFrame = now;
                 frames.frame(now);
                 if (runs.modeProperty().get() != RunController.Mode.REPLAY) {
                     List<RunEvent> batch = runs.drain(5000);
                     if (!batch.isEmpty()) {
                         feed(batch);
+                        if (FRAME_LOG) {
+                            lastBatch = batch.stream().map(RunEvent::type).distinct().toList().toString();
+                        }
                     }
                 }
                 envView.tick(now);
             }
         };
         pump.start();
+    }
+
+    /**
+     * Starts PyTorch on a background thread as the window opens (unpacking the natives takes
+     * seconds the first time), so that Start does not wait for it; the status bar says when it is ready.
+     */
+    void startEngineInBackground() {
+        RunConfig c = settings.config();
+        status.message("starting PyTorch...");
+        Thread t = new Thread(() -> {
+            try {
+                dev.mbpo.nn.EngineInfo info = dev.mbpo.nn.Engines.start(
+                        new dev.mbpo.nn.EngineOptions(c.run().device(), c.run().threads(), 1));
+                Platform.runLater(() -> {
+                    if (status.messageText().equals("starting PyTorch...")) {
+                        status.message("engine ready: " + info.summary());
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> Dialogs.error("PyTorch could not start", e.getMessage()));
+            }
+        }, "mbpo-engine-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     void stopPump() {
@@ -208,6 +254,9 @@ final class Workbench {
 
     private void feed(List<RunEvent> batch) {
         for (RunEvent e : batch) {
+            if (e instanceof RunEvent.Started && runs.modeProperty().get() != RunController.Mode.REPLAY) {
+                frames.reset(); // frame gaps are measured while training, from the run's first event
+            }
             for (RunView v : views) {
                 v.accept(e);
             }
@@ -244,7 +293,6 @@ final class Workbench {
             resetViews();
             envView.setEnvironment(settings.config().env());
             String id = runs.start(settings.config());
-            frames.reset();
             status.message("recording to " + runs.runsDir().resolve(id));
         } catch (IOException | RuntimeException e) {
             Dialogs.error("Could not start the run", e.getMessage());

@@ -49,6 +49,7 @@ public final class WorkbenchApp extends Application {
         stage.setOnCloseRequest(e -> workbench.stopPump());
         stage.show();
         workbench.startPump();
+        workbench.startEngineInBackground();
         if (args.baseline() != null) {
             workbench.setBaseline(args.baseline());
         }
