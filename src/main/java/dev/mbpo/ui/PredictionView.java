@@ -113,6 +113,8 @@ final class PredictionView implements RunView {
         members.removeAllSeries();
         band.clear();
         error.clear();
+        dimension.getItems().clear();
+        segment.getItems().clear();
         info.setText("waiting for the first model training");
     }
 
@@ -123,7 +125,8 @@ final class PredictionView implements RunView {
         }
         dirty = false;
         String[] labels = latest.observationLabels();
-        if (dimension.getItems().size() != labels.length || !dimension.getItems().get(0).equals(labels[0])) {
+        if (dimension.getItems().size() != labels.length || dimension.getItems().isEmpty()
+                || !dimension.getItems().get(0).equals(labels[0])) {
             dimension.getItems().setAll(labels);
             dimension.setValue(labels[0]);
         }

@@ -86,6 +86,7 @@ final class StatusBar extends HBox implements RunView {
         epoch.setText("epoch -");
         speed.setText("- steps/s");
         time.setText("elapsed 0:00:00");
+        device.setText("device -");
         progress.setProgress(0);
     }
 }

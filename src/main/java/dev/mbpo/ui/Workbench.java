@@ -315,6 +315,9 @@ final class Workbench {
             settingsView.reload();
             envView.setEnvironment(settings.config().env());
             status.message("preset " + file.getFileName());
+            if (presetBox.getValue() == null) {
+                presetBox.setPromptText(file.getFileName().toString());
+            }
         } catch (ConfigException e) {
             Dialogs.error("Could not load the preset", e.getMessage());
         }
