@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""The PyTorch peer of `mbpo bench`: the same kernels, sizes and maths, timed the same way
+(median after warm-up), 1 thread. Run with Debian's PyTorch: /usr/bin/python3 docs/bench/peer.py
+(see docs/BENCHMARKS.md). Prints JSON: sac_update_256_ms, ensemble_train_step_ms, imagined_per_s."""
+import argparse
+import json
+import math
+import statistics
+import time
+
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+torch.manual_seed(0)
+
+
+def mlp(sizes, act=torch.relu):
+    layers = [torch.nn.Linear(a, b) for a, b in zip(sizes[:-1], sizes[1:])]
+    params = [p for l in layers for p in l.parameters()]
+
+    def forward(x):
+        for i, l in enumerate(layers):
+            x = l(x)
+            if i < len(layers) - 1:
+                x = act(x)
+        return x
+    return forward, params, layers
+
+
+class Sac:
+    """SAC as in rl/Sac.java: squashed Gaussian actor, twin critics, targets, auto alpha."""
+
+    def __init__(self, obs=3, act=1, hidden=256):
+        self.actor, ap, _ = mlp([obs, hidden, hidden, 2 * act])
+        self.q1, q1p, q1l = mlp([obs + act, hidden, hidden, 1])
+        self.q2, q2p, q2l = mlp([obs + act, hidden, hidden, 1])
+        self.t1, t1p, t1l = mlp([obs + act, hidden, hidden, 1])
+        self.t2, t2p, t2l = mlp([obs + act, hidden, hidden, 1])
+        for t, s in ((t1l, q1l), (t2l, q2l)):
+            for a, b in zip(t, s):
+                a.load_state_dict(b.state_dict())
+        self.targets = t1p + t2p
+        self.critics = q1p + q2p
+        self.actor_params = ap
+        self.log_alpha = torch.zeros(1, requires_grad=True)
+        self.a_opt = torch.optim.Adam(ap, lr=3e-4)
+        self.c_opt = torch.optim.Adam(self.critics, lr=3e-4)
+        self.al_opt = torch.optim.Adam([self.log_alpha], lr=3e-4)
+        self.act_dim = act
+
+    def sample(self, o):
+        mean, log_std = self.actor(o).chunk(2, dim=1)
+        log_std = log_std.clamp(-20, 2)
+        eps = torch.randn_like(mean)
+        u = mean + eps * log_std.exp()
+        a = torch.tanh(u)
+        logp = (-0.5 * eps.pow(2) - log_std - 0.5 * math.log(2 * math.pi)
+                - 2 * (math.log(2) - u - F.softplus(-2 * u))).sum(1)
+        return a, logp
+
+    def update(self, o, a, r, o2, d):
+        alpha = self.log_alpha.exp().detach()
+        with torch.no_grad():
+            a2, logp2 = self.sample(o2)
+            x2 = torch.cat([o2, a2], 1)
+            y = r + 0.99 * (1 - d) * (torch.min(self.t1(x2), self.t2(x2)).squeeze(1) - alpha * logp2)
+        x = torch.cat([o, a], 1)
+        loss = F.mse_loss(self.q1(x).squeeze(1), y) + F.mse_loss(self.q2(x).squeeze(1), y)
+        self.c_opt.zero_grad()
+        loss.backward()
+        self.c_opt.step()
+        for p in self.critics:
+            p.requires_grad_(False)
+        an, logp = self.sample(o)
+        xn = torch.cat([o, an], 1)
+        a_loss = (alpha * logp - torch.min(self.q1(xn), self.q2(xn)).squeeze(1)).mean()
+        self.a_opt.zero_grad()
+        a_loss.backward()
+        self.a_opt.step()
+        for p in self.critics:
+            p.requires_grad_(True)
+        al_loss = -(self.log_alpha * (logp.detach() + self.act_dim * -1.0)).mean()
+        self.al_opt.zero_grad()
+        al_loss.backward()
+        self.al_opt.step()
+        with torch.no_grad():
+            for t, s in zip(self.targets, self.critics):
+                t.mul_(0.995).add_(s, alpha=0.005)
+
+
+class Ensemble:
+    """The batched ensemble of model/DynamicsEnsemble.java: weights [members, in, out], swish."""
+
+    def __init__(self, members=7, inp=4, hidden=(200, 200, 200, 200), out=4):
+        sizes = [inp, *hidden, 2 * out]
+        self.w, self.b = [], []
+        for a, b in zip(sizes[:-1], sizes[1:]):
+            bound = 1 / math.sqrt(a)
+            self.w.append(torch.empty(members, a, b).uniform_(-bound, bound).requires_grad_())
+            self.b.append(torch.empty(members, 1, b).uniform_(-bound, bound).requires_grad_())
+        self.max_lv = torch.full((1, 1, out), 0.5, requires_grad=True)
+        self.min_lv = torch.full((1, 1, out), -10.0, requires_grad=True)
+        decays = [2.5e-5, 5e-5, 7.5e-5, 7.5e-5, 1e-4]
+        groups = [{"params": [w], "weight_decay": d} for w, d in zip(self.w, decays)]
+        groups.append({"params": self.b + [self.max_lv, self.min_lv], "weight_decay": 0.0})
+        self.opt = torch.optim.Adam(groups, lr=1e-3)
+        self.members = members
+        self.out = out
+
+    def forward(self, x):
+        for i, (w, b) in enumerate(zip(self.w, self.b)):
+            x = torch.matmul(x, w) + b
+            if i < len(self.w) - 1:
+                x = x * torch.sigmoid(x)
+        mean, lv = x.chunk(2, dim=-1)
+        lv = self.max_lv - F.softplus(self.max_lv - lv)
+        lv = self.min_lv + F.softplus(lv - self.min_lv)
+        return mean, lv
+
+    def step(self, x, y):
+        mean, lv = self.forward(x)
+        loss = (((mean - y) ** 2) * torch.exp(-lv) + lv).mean() * self.members
+        loss = loss + 0.01 * (self.max_lv.sum() - self.min_lv.sum())
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+
+
+def median_ms(fn, warmup, repeat):
+    for _ in range(warmup):
+        fn()
+    t = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        t.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(t)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=100)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+
+    sac = Sac()
+    n = 10000
+    data = (torch.randn(n, 3), torch.rand(n, 1) * 2 - 1, -torch.rand(n) * 10, torch.randn(n, 3), torch.zeros(n))
+
+    def sac_step():
+        idx = torch.randint(0, n, (256,))
+        sac.update(*(t[idx] for t in data))
+    out["sac_update_256_ms"] = median_ms(sac_step, 50, args.repeat)
+
+    ens = Ensemble()
+    rows = 12800
+    xs = torch.randn(rows, 4)
+    ys = torch.randn(rows, 4) * 0.1
+    n_train = int(rows * 0.8)
+    hold_x, hold_y = xs[n_train:], ys[n_train:]
+
+    def epoch():
+        perm = torch.stack([torch.randint(0, n_train, (n_train,)) for _ in range(7)])
+        for s in range(0, n_train, 256):
+            idx = perm[:, s:s + 256]
+            ens.step(xs[idx], ys[idx])
+        with torch.no_grad():
+            mean, _ = ens.forward(hold_x.unsqueeze(0))
+            ((mean - hold_y) ** 2).mean(dim=(1, 2))
+    steps = math.ceil(n_train / 256)
+    out["ensemble_train_step_ms"] = median_ms(epoch, 1, max(3, args.repeat // 20)) / steps
+
+    states = torch.randn(10000, 3)
+    acts = torch.rand(10000, 1) * 2 - 1
+    elites = torch.tensor([0, 1, 2, 3, 4])
+
+    def rollout():
+        with torch.no_grad():
+            mean, lv = ens.forward(torch.cat([states, acts], 1).unsqueeze(0))
+            sample = mean + torch.randn_like(mean) * (0.5 * lv).exp()
+            pick = elites[torch.randint(0, 5, (10000,))]
+            chosen = sample[pick, torch.arange(10000)]
+            next_states = states + chosen[:, 1:]
+            mean[:, :, 1:].std(0).mean(1)  # disagreement, as the workbench reports it
+            return next_states
+    ms = median_ms(rollout, 2, max(3, args.repeat // 20))
+    out["imagined_per_s"] = 10000 / (ms / 1000)
+    print(json.dumps(out, indent=1))
+    if args.json:
+        json.dump(out, open(args.json, "w"), indent=1)
+
+
+if __name__ == "__main__":
+    main()
