@@ -77,6 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = config.withTotalSteps(steps);
         }
+        TrainingSession.validate(config);
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
         Map<String, String> provenance = provenance(engine);
         provenance.put("preset", preset.toString());
@@ -99,6 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         if (steps != null) {
             config = config.withTotalSteps(steps);
         }
+        TrainingSession.validate(config);
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
         Path last = checkpoints.get(checkpoints.size() - 1);
         try (RunRecorder recorder = RunRecorder.reopen(dir, config)) {

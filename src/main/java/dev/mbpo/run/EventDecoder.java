@@ -23,7 +23,8 @@ final class EventDecoder {
             "ended", RunEvent.Ended.class,
             "model_trained", RunEvent.ModelTrained.class,
             "rollout", RunEvent.Rollout.class,
-            "predictions", RunEvent.Predictions.class);
+            "predictions", RunEvent.Predictions.class,
+            "fault", RunEvent.Fault.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {

@@ -8,7 +8,7 @@ package dev.mbpo.run;
  */
 public sealed interface RunEvent
         permits RunEvent.Started, RunEvent.Phase, RunEvent.Metrics, RunEvent.Episode, RunEvent.Progress, RunEvent.Ended,
-        RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions {
+        RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions, RunEvent.Fault {
 
     /** Version of the event schema written in every line of events.jsonl. */
     int SCHEMA_VERSION = 1;
@@ -76,6 +76,19 @@ public sealed interface RunEvent
             implements RunEvent {
         public String type() {
             return "progress";
+        }
+    }
+
+    /**
+     * A numerical fault was detected (NaN or infinite loss or statistic); the run stops with
+     * status "crashed" right after, keeping its last good checkpoint.
+     *
+     * @param kind   what failed, e.g. "sac_update" or "model_training"
+     * @param detail the offending values
+     */
+    record Fault(long step, String kind, String detail) implements RunEvent {
+        public String type() {
+            return "fault";
         }
     }
 

@@ -63,6 +63,12 @@ final class PolicyLoop implements TrainingLoop {
     private float[] obs;
     private long step;
     private String phase = "";
+    /** Tests only: poisons a batch with NaN at the steps it accepts. */
+    private java.util.function.LongPredicate faultInjection;
+
+    void injectNaNRewardsWhen(java.util.function.LongPredicate when) {
+        this.faultInjection = when;
+    }
 
     PolicyLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
         this.config = config;
@@ -161,7 +167,18 @@ final class PolicyLoop implements TrainingLoop {
                 } else {
                     sampler.sampleInto(batch, sampling);
                 }
-                stats.add(sac.update(batch));
+                if (faultInjection != null && faultInjection.test(step)) {
+                    batch.rewards()[0] = Float.NaN;
+                }
+                dev.mbpo.rl.SacStats st = sac.update(batch);
+                if (!st.finite()) {
+                    // Stop at once: later updates would spread NaN through every network. The last
+                    // checkpoint (written before this epoch) stays the last good one.
+                    String detail = "SAC update " + (g + 1) + " of step " + step + " gave " + st;
+                    events.accept(new RunEvent.Fault(step, "sac_update", detail));
+                    throw new NumericalFault(detail);
+                }
+                stats.add(st);
             }
         }
         timer.stop();

@@ -32,6 +32,7 @@ public final class TrainingSession {
     private String endReason = "";
     private Checkpoints checkpoints;
     private java.nio.file.Path resumeFrom;
+    private java.util.function.LongPredicate faultInjection;
 
     /**
      * @throws ConfigException when the configuration names an unknown environment
@@ -41,11 +42,7 @@ public final class TrainingSession {
     }
 
     TrainingSession(RunConfig config, Consumer<RunEvent> sink, Clock clock) {
-        try {
-            Envs.make(config.env());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("env", "env: " + e.getMessage());
-        }
+        validate(config);
         this.config = config;
         this.sink = sink;
         this.clock = clock;
@@ -64,6 +61,22 @@ public final class TrainingSession {
     public TrainingSession resumeFrom(java.nio.file.Path checkpoint) {
         this.resumeFrom = checkpoint;
         return this;
+    }
+
+    /**
+     * Checks what the config records cannot: the environment exists, and the buffers fit in
+     * this JVM's heap. Call before creating a run folder, so that a refused run leaves nothing.
+     *
+     * @throws ConfigException naming the field
+     */
+    public static void validate(RunConfig config) {
+        dev.mbpo.env.Env env;
+        try {
+            env = Envs.make(config.env());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("env", "env: " + e.getMessage());
+        }
+        MemoryBudget.check(config, env, Runtime.getRuntime().maxMemory());
     }
 
     /** Starts the trainer thread. */
@@ -130,7 +143,17 @@ public final class TrainingSession {
     }
 
     private TrainingLoop newLoop() {
-        return new PolicyLoop(config, sink, clock, this::stopRequested);
+        PolicyLoop loop = new PolicyLoop(config, sink, clock, this::stopRequested);
+        if (faultInjection != null) {
+            loop.injectNaNRewardsWhen(faultInjection);
+        }
+        return loop;
+    }
+
+    /** Tests only: feed NaN rewards into SAC batches at the steps this accepts. */
+    TrainingSession injectNaNRewardsWhen(java.util.function.LongPredicate when) {
+        this.faultInjection = when;
+        return this;
     }
 
     /** Writes a checkpoint at epoch boundaries (every run.checkpointEvery epochs) and at the end. */

@@ -52,6 +52,7 @@ final class RunController {
         if (session != null && !session.state().ended()) {
             throw new IllegalStateException("a run is in progress");
         }
+        TrainingSession.validate(config);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("project", "mbpo-workbench " + Version.get());
         provenance.put("java", System.getProperty("java.version") + " " + System.getProperty("java.vendor"));

@@ -91,6 +91,24 @@ class TrainingSessionTest {
         assertTrue(e.getMessage().contains("Pendulum-v1"), e.getMessage());
     }
 
+    @Test
+    void buffersBeyondTheHeapAreRefusedWithTheEstimate() {
+        RunConfig huge = Presets.parse("{\"algorithm\": \"mbpo\", \"env\": \"Pendulum-v1\"}", "test",
+                List.of("rollout.batchSize=5000000", "rollout.retainEpochs=5"));
+        long heap = 2L << 30;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> MemoryBudget.check(huge, dev.mbpo.env.Envs.make("Pendulum-v1"), heap));
+        assertEquals("rollout.batchSize", e.field());
+        assertTrue(e.getMessage().startsWith("rollout.batchSize is 5000000: the replay buffers (model buffer 100000000 transitions"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("but the Java heap allows 2048 MiB"), e.getMessage());
+        MemoryBudget.check(Presets.parse("{\"env\": \"Pendulum-v1\"}", "test", List.of()), dev.mbpo.env.Envs.make("Pendulum-v1"), heap);
+        RunConfig bigReal = Presets.parse("{\"algorithm\": \"sac\", \"env\": \"Pendulum-v1\"}", "test",
+                List.of("sac.bufferSize=50000000", "run.totalSteps=50000000"));
+        assertEquals("sac.bufferSize", assertThrows(ConfigException.class,
+                () -> MemoryBudget.check(bigReal, dev.mbpo.env.Envs.make("Pendulum-v1"), heap)).field());
+    }
+
     private static long lastStep(List<RunEvent> events) {
         return events.isEmpty() ? 0 : events.get(events.size() - 1).step();
     }
