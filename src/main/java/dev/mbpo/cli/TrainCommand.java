@@ -1,6 +1,5 @@
 package dev.mbpo.cli;
 
-import dev.mbpo.Version;
 import dev.mbpo.config.ConfigException;
 import dev.mbpo.config.Presets;
 import dev.mbpo.config.RunConfig;
@@ -8,6 +7,7 @@ import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.Provenance;
 import dev.mbpo.run.RunFolder;
 import dev.mbpo.run.RunRecorder;
 import dev.mbpo.run.RunsFolder;
@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -110,15 +109,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Map<String, String> provenance(EngineInfo engine) {
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("project", "mbpo-workbench " + Version.get());
+        Map<String, String> provenance = Provenance.machine();
         provenance.put("engine", engine.engineName() + " " + engine.engineVersion());
         provenance.put("djl", engine.djlVersion());
         provenance.put("device", engine.device());
         provenance.put("threads", engine.intraOpThreads() + " intra-op / " + engine.interOpThreads() + " inter-op");
-        provenance.put("java", System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
-        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        provenance.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return provenance;
     }
 

@@ -251,7 +251,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         double[] nll = new double[members];
         for (int start = 0; start < rows; start += PREDICT_CHUNK) {
             int b = Math.min(PREDICT_CHUNK, rows - start);
-            EnsemblePrediction p = predictNormalisedRaw(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b);
+            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b, false);
             for (int mIdx = 0; mIdx < members; mIdx++) {
                 for (int r = 0; r < b; r++) {
                     for (int d = 0; d < outDim; d++) {
@@ -282,14 +282,14 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
         normalizer.apply(in, rows);
         if (rows <= PREDICT_CHUNK) {
-            return predictNormalised(in, rows);
+            return predictNormalised(in, rows, true);
         }
         int members = config.members();
         float[][] mean = new float[members][rows * outDim];
         float[][] lv = new float[members][rows * outDim];
         for (int start = 0; start < rows; start += PREDICT_CHUNK) {
             int b = Math.min(PREDICT_CHUNK, rows - start);
-            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(in, start * inDim, (start + b) * inDim), b);
+            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(in, start * inDim, (start + b) * inDim), b, true);
             for (int m = 0; m < members; m++) {
                 System.arraycopy(p.mean()[m], 0, mean[m], start * outDim, b * outDim);
                 System.arraycopy(p.logVar()[m], 0, lv[m], start * outDim, b * outDim);
@@ -314,27 +314,19 @@ public final class DynamicsEnsemble implements AutoCloseable {
         normalizer.apply(in, members * rows);
         try (NDManager sub = manager.newSubManager()) {
             NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(members, rows, inDim))));
-            return split(ml, rows);
+            return split(ml, rows, true);
         }
     }
 
-    private EnsemblePrediction predictNormalised(float[] in, int rows) {
+    /**
+     * Every member on the same normalised inputs. {@code rawUnits}: convert outputs back from
+     * the standardised target space (holdout errors are measured in that space, so they skip it).
+     */
+    private EnsemblePrediction predictNormalised(float[] in, int rows, boolean rawUnits) {
         try (NDManager sub = manager.newSubManager()) {
             NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(1, rows, inDim))));
-            return split(ml, rows);
+            return split(ml, rows, rawUnits);
         }
-    }
-
-    /** Holdout errors are measured in the (standardised) training space, so skip the raw-unit conversion. */
-    private EnsemblePrediction predictNormalisedRaw(float[] in, int rows) {
-        try (NDManager sub = manager.newSubManager()) {
-            NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(1, rows, inDim))));
-            return split(ml, rows, false);
-        }
-    }
-
-    private EnsemblePrediction split(NDList ml, int rows) {
-        return split(ml, rows, true);
     }
 
     private EnsemblePrediction split(NDList ml, int rows, boolean rawUnits) {
@@ -425,11 +417,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
 
     public EnsembleConfig config() {
         return config;
-    }
-
-    /** Learned log-variance bounds [max..., min...] (for views and tests). */
-    public float[][] logVarBounds() {
-        return new float[][] {maxLogVar.toFloatArray(), minLogVar.toFloatArray()};
     }
 
     private List<NDArray> tensors() {

@@ -53,14 +53,6 @@ public final class EnsembleMlp {
         throw new IllegalStateException("no layers");
     }
 
-    /** Weight tensors only (for weight decay), layer by layer. */
-    public List<NDArray> weights() {
-        List<NDArray> w = new ArrayList<>();
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            w.add(params.get(2 * l));
-        }
-        return w;
-    }
 
     public List<NDArray> parameters() {
         return params;
@@ -74,12 +66,4 @@ public final class EnsembleMlp {
         return sizes.length - 1;
     }
 
-    /** Multiply-adds of one forward pass of one member for one row. */
-    public long macsPerRow() {
-        long macs = 0;
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            macs += (long) sizes[l] * sizes[l + 1];
-        }
-        return macs;
-    }
 }

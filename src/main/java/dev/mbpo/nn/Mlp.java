@@ -105,20 +105,4 @@ public final class Mlp {
         return params;
     }
 
-    public int inputSize() {
-        return sizes[0];
-    }
-
-    public int outputSize() {
-        return sizes[sizes.length - 1];
-    }
-
-    /** Multiply-adds of one forward pass for one row (for FLOP counts). */
-    public long macsPerRow() {
-        long macs = 0;
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            macs += (long) sizes[l] * sizes[l + 1];
-        }
-        return macs;
-    }
 }

@@ -28,7 +28,6 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
     private final Path dir;
     private final ObjectNode runJson;
     private final BufferedWriter events;
-    private long lastStep;
 
     private RunRecorder(Path dir, ObjectNode runJson) throws IOException {
         this.dir = dir;
@@ -86,9 +85,12 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         // A run killed mid-line leaves a partial last line: end it so that appended events start on a line of their own.
         Path events = dir.resolve("events.jsonl");
         if (Files.exists(events) && Files.size(events) > 0) {
-            byte[] all = Files.readAllBytes(events);
-            if (all[all.length - 1] != '\n') {
-                Files.write(events, new byte[] {'\n'}, StandardOpenOption.APPEND);
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(events)) {
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                ch.position(ch.size() - 1).read(last);
+                if (last.get(0) != '\n') {
+                    Files.write(events, new byte[] {'\n'}, StandardOpenOption.APPEND);
+                }
             }
         }
         return new RunRecorder(dir, n);
@@ -111,7 +113,6 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         try {
             events.write(EventJson.toLine(e));
             events.write('\n');
-            lastStep = e.step();
             boolean flush = e instanceof RunEvent.Ended || e instanceof RunEvent.Started
                     || (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return"));
             if (flush) {
@@ -139,9 +140,6 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         Files.move(tmp, dir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    public long lastStep() {
-        return lastStep;
-    }
 
     @Override
     public synchronized void close() throws IOException {

@@ -52,7 +52,4 @@ final class PhaseTimer {
         return rate;
     }
 
-    double elapsedSeconds() {
-        return (clock.nanos() - startedAt) / 1e9;
-    }
 }

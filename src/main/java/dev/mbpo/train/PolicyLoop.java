@@ -295,14 +295,6 @@ final class PolicyLoop implements TrainingLoop {
         return config.run().totalSteps();
     }
 
-    Sac sac() {
-        return sac;
-    }
-
-    ModelBranch model() {
-        return model;
-    }
-
     @Override
     public void close() {
         if (model != null) {

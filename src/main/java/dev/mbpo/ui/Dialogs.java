@@ -11,10 +11,6 @@ final class Dialogs {
         show(Alert.AlertType.ERROR, header, message);
     }
 
-    static void info(String header, String message) {
-        show(Alert.AlertType.INFORMATION, header, message);
-    }
-
     private static void show(Alert.AlertType type, String header, String message) {
         Alert a = new Alert(type);
         a.setTitle("MBPO Workbench");

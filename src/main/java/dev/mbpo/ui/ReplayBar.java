@@ -57,7 +57,7 @@ final class ReplayBar extends HBox {
     }
 
     /** Loads a run's events; the slider jumps to the last epoch. */
-    void load(String id, List<RunEvent> all, Consumer<List<RunEvent>> feedViews, Runnable closeAction,
+    void load(List<RunEvent> all, Consumer<List<RunEvent>> feedViews, Runnable closeAction,
               java.util.function.LongConsumer playPolicyAt) {
         this.onPlay = playPolicyAt;
         this.events = all;
@@ -79,7 +79,6 @@ final class ReplayBar extends HBox {
         slider.setMax(Math.max(0, epochs.size() - 1));
         slider.setValue(slider.getMax());
         show(epochs.size() - 1);
-        label.setUserData(id);
     }
 
     Slider slider() {

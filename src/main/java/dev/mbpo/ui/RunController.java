@@ -1,7 +1,7 @@
 package dev.mbpo.ui;
 
-import dev.mbpo.Version;
 import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.Provenance;
 import dev.mbpo.run.RunEvent;
 import dev.mbpo.run.RunRecorder;
 import dev.mbpo.train.SessionState;
@@ -9,7 +9,6 @@ import dev.mbpo.train.TrainingSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,11 +52,7 @@ final class RunController {
             throw new IllegalStateException("a run is in progress");
         }
         TrainingSession.validate(config);
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("project", "mbpo-workbench " + Version.get());
-        provenance.put("java", System.getProperty("java.version") + " " + System.getProperty("java.vendor"));
-        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        provenance.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        Map<String, String> provenance = Provenance.machine();
         provenance.put("started from", "workbench window");
         queue.clear();
         RunRecorder rec = RunRecorder.create(runsDir, config, provenance);

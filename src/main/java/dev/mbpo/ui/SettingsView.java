@@ -25,8 +25,12 @@ import org.controlsfx.property.editor.PropertyEditor;
 final class SettingsView extends VBox {
     private final SettingsModel model;
     private final PropertySheet sheet = new PropertySheet();
-    /** Editors per field; PropertySheet may build an editor more than once, so keep them all (pruned when detached). */
-    private final Map<String, java.util.List<Control>> editors = new HashMap<>();
+    /**
+     * Editors per field. PropertySheet builds editors lazily and may build one more than once,
+     * and a new editor is not in the scene yet when it is made, so every editor is marked and
+     * the set holds them weakly: discarded ones go with the garbage collector.
+     */
+    private final Map<String, java.util.Set<Control>> editors = new HashMap<>();
     private final Label error = new Label();
 
     SettingsView(SettingsModel model) {
@@ -67,8 +71,7 @@ final class SettingsView extends VBox {
 
     private void refreshMarks() {
         editors.forEach((path, controls) -> {
-            controls.removeIf(c -> c.getScene() == null && controls.size() > 1);
-            for (Control control : controls) {
+            for (Control control : java.util.List.copyOf(controls)) {
                 mark(path, control);
             }
         });
@@ -126,7 +129,7 @@ final class SettingsView extends VBox {
         }
         control.setId("setting-" + f.path().replace('.', '-'));
         control.setTooltip(tooltip(f.description()));
-        editors.computeIfAbsent(f.path(), k -> new java.util.ArrayList<>()).add(control);
+        editors.computeIfAbsent(f.path(), k -> java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>())).add(control);
         mark(f.path(), control);
         Control editorNode = control;
         return new PropertyEditor<Object>() {

@@ -47,10 +47,6 @@ final class StatusBar extends HBox implements RunView {
         return message.getText();
     }
 
-    Label phaseLabel() {
-        return phase;
-    }
-
     @Override
     public void accept(RunEvent e) {
         if (e instanceof RunEvent.Started s) {

@@ -180,7 +180,6 @@ final class Workbench {
     /** Feeds made-up events, draws every chart off screen once, then clears them (see {@link ChartWarmUp}). */
     private void warmUpCharts() {
         feed(ChartWarmUp.sampleEvents());
-        prediction.flush();
         ChartWarmUp.draw(List.of(returns.panel().chart(), model.panel().chart(), sac.panel().chart(),
                 disagreement.stepPanel().chart(), prediction.panel().chart()));
         resetViews();
@@ -370,27 +369,39 @@ final class Workbench {
         }
     }
 
-    /** Opens a saved run for replay; the plots fill from it and the slider scrubs its epochs. */
+    /**
+     * Opens a saved run for replay; the plots fill from it and the slider scrubs its epochs.
+     * The folder is read on a background thread so that a long run never stalls the window.
+     */
     void openRun(Path dir) {
         if (runs.modeProperty().get() == RunController.Mode.RUNNING || runs.modeProperty().get() == RunController.Mode.PAUSED) {
             Dialogs.error("A run is in progress", "Stop it before opening a saved run.");
             return;
         }
-        try {
-            RunFolder folder = RunFolder.open(dir);
-            RunFolder.Events ev = folder.readEvents();
-            runs.enterReplay();
-            envView.setEnvironment(folder.config().env());
-            replay.load(folder.id(), ev.events(), batch -> {
-                resetViews();
-                feed(batch);
-                playEpisodesAt(batch);
-            }, this::closeReplay, step -> playCheckpoint(folder, step));
-            status.message("replaying " + folder.id() + " (" + folder.status() + ")"
-                    + (ev.warnings().isEmpty() ? "" : "; " + ev.warnings().get(0)));
-        } catch (IOException e) {
-            Dialogs.error("Could not open the run", e.getMessage());
-        }
+        status.message("reading " + dir.getFileName() + "...");
+        Thread t = new Thread(() -> {
+            try {
+                RunFolder folder = RunFolder.open(dir);
+                RunFolder.Events ev = folder.readEvents();
+                Platform.runLater(() -> showReplay(folder, ev));
+            } catch (IOException e) {
+                Platform.runLater(() -> Dialogs.error("Could not open the run", e.getMessage()));
+            }
+        }, "mbpo-open-run");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void showReplay(RunFolder folder, RunFolder.Events ev) {
+        runs.enterReplay();
+        envView.setEnvironment(folder.config().env());
+        replay.load(ev.events(), batch -> {
+            resetViews();
+            feed(batch);
+            playEpisodesAt(batch);
+        }, this::closeReplay, step -> playCheckpoint(folder, step));
+        status.message("replaying " + folder.id() + " (" + folder.status() + ")"
+                + (ev.warnings().isEmpty() ? "" : "; " + ev.warnings().get(0)));
     }
 
     /**
@@ -510,7 +521,4 @@ final class Workbench {
         return status;
     }
 
-    static void runLater(Runnable r) {
-        Platform.runLater(r);
-    }
 }

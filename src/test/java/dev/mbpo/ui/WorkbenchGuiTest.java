@@ -68,20 +68,26 @@ class WorkbenchGuiTest {
         Button start = robot.lookup("#start").queryButton();
         assertFalse(start.isDisabled(), "valid defaults: Start enabled");
         robot.clickOn("Ensemble");
-        TextField elites = robot.lookup("#setting-model-elites").queryAs(TextField.class);
-        robot.doubleClickOn(elites).eraseText(3).write("9");
+        // Let the category finish its expand animation, or the clicks below land on a field still moving.
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        // The sheet builds its editors lazily (and may rebuild them): always act on the one on screen.
+        Callable<TextField> field = () -> robot.lookup("#setting-model-elites").queryAs(TextField.class);
+        robot.doubleClickOn(field.call()).eraseText(3).write("9");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField elites = field.call();
         assertTrue(start.isDisabled(), "Start disabled while a field is invalid");
         assertTrue(elites.getStyleClass().contains("invalid"), "the field is marked");
         Label error = robot.lookup("#settings-error").queryAs(Label.class);
         assertTrue(error.isVisible());
         assertEquals("model.elites is 9; allowed: an integer from 1 to model.members (7)", error.getText());
         assertEquals(error.getText(), elites.getTooltip().getText(), "the reason is the field's tooltip");
-        robot.doubleClickOn(elites).eraseText(3).write("abc");
+        robot.doubleClickOn(field.call()).eraseText(3).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(error.getText().contains("'abc' is not a whole number"), error.getText());
-        robot.doubleClickOn(elites).eraseText(3).write("5");
+        robot.doubleClickOn(field.call()).eraseText(3).write("5");
         WaitForAsyncUtils.waitForFxEvents();
+        elites = field.call();
         assertFalse(start.isDisabled(), "Start enabled again");
         assertFalse(elites.getStyleClass().contains("invalid"));
         assertFalse(error.isVisible());
@@ -105,6 +111,7 @@ class WorkbenchGuiTest {
         waitUntil("running again", 5, () -> workbench.runs().sessionState() == SessionState.RUNNING);
         robot.clickOn("#stop");
         waitUntil("stopped", 5, () -> workbench.runs().modeProperty().get() == RunController.Mode.IDLE);
+        WaitForAsyncUtils.waitForFxEvents(); // the views take the end event in the same frame
         assertEquals(SessionState.STOPPED, workbench.runs().sessionState());
         assertTrue(robot.lookup("#status-phase").queryAs(Label.class).getText().startsWith("stopped"));
         Path runDir = workbench.runs().currentRunDir();
@@ -123,6 +130,8 @@ class WorkbenchGuiTest {
             runDir = rec.dir();
         }
         robot.interact(() -> workbench.openRun(runDir));
+        waitUntil("the run is read (in the background) and shown", 30, () -> robot.lookup("#replay-bar").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#replay-bar").query().isVisible());
         ReplayBar bar = workbench.replay();
         assertEquals(4, bar.epochCount(), "evaluations at 100, 200, 300, 400");

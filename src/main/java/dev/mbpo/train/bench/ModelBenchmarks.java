@@ -111,9 +111,6 @@ public final class ModelBenchmarks {
                     separateMs[i] = (t2 - t1) / 1e6;
                 }
             }
-            for (ai.djl.ndarray.NDArray p : batched.parameters()) {
-                p.getGradient().close();
-            }
             Map<String, Double> extra = new LinkedHashMap<>();
             BenchResult sep = new BenchResult("separate", "ms", separateMs, Map.of());
             extra.put("separate_networks_ms_median", sep.median());
