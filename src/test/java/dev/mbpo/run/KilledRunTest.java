@@ -55,7 +55,10 @@ class KilledRunTest {
             } else {
                 Thread.sleep(3000 + random.nextInt(6000));
             }
-            assertTrue(p.isAlive(), "still training when killed");
+            if (!p.isAlive()) {
+                throw new AssertionError("still training when killed: the child exited with " + p.exitValue() + ":\n"
+                        + Files.readString(dir.resolve("out" + trial + ".log")));
+            }
             p.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             Path run;
