@@ -225,8 +225,23 @@ final class PolicyLoop implements TrainingLoop {
         if (model != null) {
             m.put("rollout/model_buffer", (double) model.modelBuffer().size());
         }
+        putMemoryStatistics(m);
         events.accept(new RunEvent.Metrics(step, m));
         enter("collect");
+    }
+
+    /**
+     * Debug statistics for memory checks and soak runs: resident memory, Java heap in use and
+     * tensors alive on the session's manager (should stay flat once training is warm).
+     */
+    private void putMemoryStatistics(Map<String, Double> m) {
+        long rss = dev.mbpo.nn.ProcessMemory.residentBytes();
+        if (rss > 0) {
+            m.put("debug/rss_mb", rss / (1024.0 * 1024.0));
+        }
+        Runtime rt = Runtime.getRuntime();
+        m.put("debug/heap_mb", (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0));
+        m.put("debug/live_arrays", (double) dev.mbpo.nn.ProcessMemory.liveArrays(manager));
     }
 
     /** Real steps per epoch: mbpo.epochLength, or run.evalEvery for SAC. */

@@ -63,6 +63,7 @@ final class Workbench {
     private final Path presetsDir;
     private final FrameStats frames = new FrameStats();
     private AnimationTimer pump;
+    private StatsLog statsLog;
     /** MBPO_FRAME_LOG=1 prints every frame gap over 100 ms with what the previous frame handled. */
     private static final boolean FRAME_LOG = "1".equals(System.getenv("MBPO_FRAME_LOG"));
     private long lastFrame;
@@ -205,6 +206,9 @@ final class Workbench {
                 }
                 lastFrame = now;
                 frames.frame(now);
+                if (statsLog != null) {
+                    statsLog.frame(now);
+                }
                 if (runs.modeProperty().get() != RunController.Mode.REPLAY) {
                     List<RunEvent> batch = runs.drain(5000);
                     if (!batch.isEmpty()) {
@@ -244,15 +248,27 @@ final class Workbench {
         t.start();
     }
 
+    /** Writes the window's health (memory, frame gaps, event rate) to a CSV file every interval. */
+    void logStats(java.nio.file.Path file, double everySeconds) throws java.io.IOException {
+        statsLog = new StatsLog(file, everySeconds);
+    }
+
     void stopPump() {
         if (pump != null) {
             pump.stop();
+        }
+        if (statsLog != null) {
+            statsLog.close();
+            statsLog = null;
         }
         runs.shutdown();
     }
 
     private void feed(List<RunEvent> batch) {
         for (RunEvent e : batch) {
+            if (statsLog != null) {
+                statsLog.event(e);
+            }
             if (e instanceof RunEvent.Started && runs.modeProperty().get() != RunController.Mode.REPLAY) {
                 frames.reset(); // frame gaps are measured while training, from the run's first event
             }

@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
 /**
  * The workbench window. Arguments (for scripted demos and README screenshots):
  * {@code --preset FILE}, {@code --autostart}, {@code --open RUN_DIR}, {@code --baseline RUN_DIR},
- * {@code --runs DIR}, {@code --screenshot FILE --screenshot-after S}, {@code --exit-after S}.
+ * {@code --runs DIR}, {@code --screenshot FILE --screenshot-after S}, {@code --exit-after S},
+ * {@code --stats-log FILE --stats-every S} (memory, frame gaps and event rate, for soak runs).
  * F12 saves a screenshot of the window.
  */
 public final class WorkbenchApp extends Application {
@@ -48,6 +49,13 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> workbench.stopPump());
         stage.show();
+        if (args.statsLog() != null) {
+            try {
+                workbench.logStats(args.statsLog(), args.statsEvery());
+            } catch (java.io.IOException e) {
+                System.err.println("cannot write the stats log " + args.statsLog() + ": " + e.getMessage());
+            }
+        }
         workbench.startPump();
         workbench.startEngineInBackground();
         if (args.baseline() != null) {
@@ -111,7 +119,7 @@ public final class WorkbenchApp extends Application {
 
     /** Parsed window arguments. */
     record GuiArgs(Path preset, boolean autostart, Path open, Path baseline, Path runs, Path screenshot,
-                   double screenshotAfter, double exitAfter) {
+                   double screenshotAfter, double exitAfter, Path statsLog, double statsEvery) {
 
         static GuiArgs parse(List<String> raw) {
             Path preset = null;
@@ -121,6 +129,8 @@ public final class WorkbenchApp extends Application {
             Path shot = null;
             double shotAfter = 5;
             double exitAfter = 0;
+            Path statsLog = null;
+            double statsEvery = 60;
             boolean autostart = false;
             for (int i = 0; i < raw.size(); i++) {
                 String a = raw.get(i);
@@ -133,12 +143,17 @@ public final class WorkbenchApp extends Application {
                     case "--screenshot" -> shot = Path.of(value(raw, ++i, a));
                     case "--screenshot-after" -> shotAfter = number(value(raw, ++i, a), a);
                     case "--exit-after" -> exitAfter = number(value(raw, ++i, a), a);
+                    case "--stats-log" -> statsLog = Path.of(value(raw, ++i, a));
+                    case "--stats-every" -> statsEvery = number(value(raw, ++i, a), a);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'; allowed: --preset FILE, "
                             + "--autostart, --open RUN_DIR, --baseline RUN_DIR, --runs DIR, --screenshot FILE, "
-                            + "--screenshot-after S, --exit-after S");
+                            + "--screenshot-after S, --exit-after S, --stats-log FILE, --stats-every S");
                 }
             }
-            return new GuiArgs(preset, autostart, open, baseline, runs, shot, shotAfter, exitAfter);
+            if (statsEvery <= 0) {
+                throw new IllegalArgumentException("--stats-every is " + statsEvery + "; allowed: seconds > 0");
+            }
+            return new GuiArgs(preset, autostart, open, baseline, runs, shot, shotAfter, exitAfter, statsLog, statsEvery);
         }
 
         private static String value(List<String> raw, int i, String option) {
