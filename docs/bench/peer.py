@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """The PyTorch peer of `mbpo bench`: the same kernels, sizes and maths, timed the same way
 (median after warm-up), 1 thread. Run with Debian's PyTorch: /usr/bin/python3 docs/bench/peer.py
-(see docs/BENCHMARKS.md). Prints JSON: sac_update_256_ms, ensemble_train_step_ms, imagined_per_s."""
+(see docs/BENCHMARKS.md). Prints JSON: sac_update_256_ms, ensemble_train_step_ms, imagined_per_s;
+with --loop, the whole MBPO loop's real steps per second and seconds per phase."""
 import argparse
 import json
 import math
 import statistics
+import sys
 import time
+
+import numpy as np
 
 import torch
 import torch.nn.functional as F
@@ -127,6 +131,169 @@ class Ensemble:
         self.opt.step()
 
 
+class Pendulum:
+    """Gymnasium's Pendulum-v1 (200-step episodes), in numpy."""
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.reset()
+
+    def reset(self):
+        self.th = self.rng.uniform(-math.pi, math.pi)
+        self.thdot = self.rng.uniform(-1, 1)
+        self.t = 0
+        return self.obs()
+
+    def obs(self):
+        return np.array([math.cos(self.th), math.sin(self.th), self.thdot], dtype=np.float32)
+
+    def step(self, u):
+        u = float(np.clip(u, -2, 2))
+        norm = ((self.th + math.pi) % (2 * math.pi)) - math.pi
+        reward = -(norm ** 2 + 0.1 * self.thdot ** 2 + 0.001 * u ** 2)
+        thdot = np.clip(self.thdot + (3 * 10 / 2 * math.sin(self.th) + 3.0 * u) * 0.05, -8, 8)
+        self.th = self.th + thdot * 0.05
+        self.thdot = float(thdot)
+        self.t += 1
+        return self.obs(), reward, self.t >= 200
+
+
+class Buffer:
+    def __init__(self, cap, obs=3, act=1):
+        self.o = torch.zeros(cap, obs)
+        self.a = torch.zeros(cap, act)
+        self.r = torch.zeros(cap)
+        self.o2 = torch.zeros(cap, obs)
+        self.d = torch.zeros(cap)
+        self.cap, self.n, self.i = cap, 0, 0
+
+    def add_batch(self, o, a, r, o2, d):
+        m = o.shape[0]
+        idx = (torch.arange(m) + self.i) % self.cap
+        self.o[idx], self.a[idx], self.r[idx], self.o2[idx], self.d[idx] = o, a, r, o2, d
+        self.i = (self.i + m) % self.cap
+        self.n = min(self.n + m, self.cap)
+
+    def sample(self, b):
+        idx = torch.randint(0, self.n, (b,))
+        return self.o[idx], self.a[idx], self.r[idx], self.o2[idx], self.d[idx]
+
+
+def train_model(ens, buf, patience=5, improvement=0.01):
+    """mbpo_pytorch's rule: holdout min(20%, 5000), bootstrap per member, batch 256, stop when
+    no member improved by more than 1% for more than `patience` epochs; elites by holdout MSE."""
+    n = buf.n
+    x = torch.cat([buf.o[:n], buf.a[:n]], 1)
+    y = torch.cat([buf.r[:n, None], buf.o2[:n] - buf.o[:n]], 1)
+    perm = torch.randperm(n)
+    n_hold = max(1, min(5000, int(n * 0.2)))
+    hold, train = perm[:n_hold], perm[n_hold:]
+    mu, sd = x[train].mean(0), x[train].std(0) + 1e-6
+    ymu, ysd = y[train].mean(0), y[train].std(0) + 1e-6
+    xn, yn = (x - mu) / sd, (y - ymu) / ysd
+    boot = train[torch.randint(0, train.shape[0], (ens.members, train.shape[0]))]
+    best = [math.inf] * ens.members
+    since, epochs = 0, 0
+    while True:
+        boot = torch.stack([row[torch.randperm(row.shape[0])] for row in boot])
+        for s in range(0, boot.shape[1], 256):
+            idx = boot[:, s:s + 256]
+            ens.step(xn[idx], yn[idx])
+        with torch.no_grad():
+            mean, _ = ens.forward(xn[hold].unsqueeze(0))
+            mse = ((mean - yn[hold]) ** 2).mean(dim=(1, 2)).tolist()
+        improved = False
+        for m in range(ens.members):
+            if best[m] == math.inf or (best[m] - mse[m]) / best[m] > improvement:
+                best[m], improved = mse[m], True
+        since = 0 if improved else since + 1
+        epochs += 1
+        if since > patience:
+            break
+    elites = torch.tensor(sorted(range(ens.members), key=lambda m: mse[m])[:5])
+    return (mu, sd, ymu, ysd), elites, epochs
+
+
+def loop(args):
+    """The MBPO loop of Xingyu-Lin/mbpo_pytorch with issue 7's settings, timed like `mbpo bench
+    --only loop_peer`: 400 random steps, then model training and 50k one-step branches every 200
+    steps, 20 SAC updates (256x256, 5% real data) per real step, one evaluation episode every 200."""
+    rng = np.random.default_rng(1)
+    env, eval_env = Pendulum(rng), Pendulum(rng)
+    sac = Sac(hidden=256)
+    ens = Ensemble(out=4)
+    real = Buffer(args.loop_from + args.loop_steps)
+    model_buf = Buffer(50000)
+    o = env.reset()
+    phases = {}
+    t_start = None
+
+    def timed(name, fn):
+        t0 = time.perf_counter()
+        r = fn()
+        phases[name] = phases.get(name, 0) + time.perf_counter() - t0
+        return r
+
+    def act(obs, deterministic=False):
+        with torch.no_grad():
+            ot = torch.as_tensor(obs).unsqueeze(0)
+            if deterministic:
+                return torch.tanh(sac.actor(ot).chunk(2, 1)[0])[0].numpy() * 2
+            return sac.sample(ot)[0][0].numpy() * 2
+
+    norm, elites = None, None
+    total = args.loop_from + args.loop_steps
+    for step in range(1, total + 1):
+        a = rng.uniform(-2, 2, 1).astype(np.float32) if step <= 400 else act(o)
+        o2, r, trunc = timed("env", lambda: env.step(a[0]))
+        real.add_batch(torch.as_tensor(o)[None], torch.as_tensor(a / 2)[None], torch.tensor([r], dtype=torch.float32),
+                       torch.as_tensor(o2)[None], torch.zeros(1))
+        o = env.reset() if trunc else o2
+        if step >= 400 and (step - 400) % 200 == 0:
+            t0 = time.perf_counter()
+            norm, elites, epochs = timed("model_train", lambda: train_model(ens, real))
+            print(f"  step {step:6d}  model trained: {epochs} epochs in {time.perf_counter() - t0:.1f} s",
+                  file=sys.stderr, flush=True)
+
+            def rollout():
+                mu, sd, ymu, ysd = norm
+                so, _, _, _, _ = real.sample(50000)
+                with torch.no_grad():
+                    sa, _ = sac.sample(so)
+                    mean, lv = ens.forward(((torch.cat([so, sa], 1) - mu) / sd).unsqueeze(0))
+                    sample = mean + torch.randn_like(mean) * (0.5 * lv).exp()
+                    pick = elites[torch.randint(0, 5, (50000,))]
+                    out = sample[pick, torch.arange(50000)] * ysd + ymu
+                    model_buf.add_batch(so, sa, out[:, 0], so + out[:, 1:], torch.zeros(50000))
+            timed("rollout", rollout)
+        if step >= 400 and norm is not None:
+            def updates():
+                for _ in range(20):
+                    rb = real.sample(13)
+                    mb = model_buf.sample(243)
+                    sac.update(*(torch.cat([p, q]) for p, q in zip(rb, mb)))
+            timed("policy_update", updates)
+        if step % 200 == 0:
+            def evaluate():
+                eo, done, ret = eval_env.reset(), False, 0.0
+                while not done:
+                    eo, er, done = eval_env.step(act(eo, True)[0])
+                    ret += er
+                return ret
+            ret = timed("evaluate", evaluate)
+            if step == args.loop_from:
+                t_start, phases = time.perf_counter(), {}
+            elif step > args.loop_from:
+                print(f"  step {step:6d}  eval return {ret:8.1f}", file=sys.stderr, flush=True)
+    seconds = time.perf_counter() - t_start
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(),
+           "real_steps_per_s": args.loop_steps / seconds,
+           "seconds_per_1000_steps": seconds * 1000 / args.loop_steps}
+    for k, v in phases.items():
+        out[k + "_s_per_1000_steps"] = v * 1000 / args.loop_steps
+    return out
+
+
 def median_ms(fn, warmup, repeat):
     for _ in range(warmup):
         fn()
@@ -142,7 +309,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=100)
     ap.add_argument("--json")
+    ap.add_argument("--loop", action="store_true", help="time the whole MBPO loop instead of the kernels")
+    ap.add_argument("--loop-from", type=int, default=1000)
+    ap.add_argument("--loop-steps", type=int, default=1000)
     args = ap.parse_args()
+    if args.loop:
+        out = loop(args)
+        print(json.dumps(out, indent=1))
+        if args.json:
+            json.dump(out, open(args.json, "w"), indent=1)
+        return
     out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
 
     sac = Sac()

@@ -6,6 +6,8 @@ import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.train.bench.BenchResult;
+import dev.mbpo.train.bench.GemmBenchmark;
+import dev.mbpo.train.bench.LoopBenchmarks;
 import dev.mbpo.train.bench.ModelBenchmarks;
 import dev.mbpo.train.bench.SacBenchmarks;
 import java.io.IOException;
@@ -40,21 +42,42 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "torch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--loop-from", defaultValue = "1000", description = "loop benchmarks: real steps before the timed window, a multiple of 200 (default: ${DEFAULT-VALUE})")
+    int loopFrom;
+
+    @Option(names = "--loop-steps", defaultValue = "1000", description = "loop benchmarks: real steps timed, a multiple of 200 (default: ${DEFAULT-VALUE})")
+    int loopSteps;
+
+    @Option(names = "--preset", defaultValue = "presets/pendulum-mbpo.json", description = "loop benchmarks: the preset (default: ${DEFAULT-VALUE})")
+    Path preset;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sac_update_256, sac_update_64, ensemble_train_step, ensemble_layout, rollout, sac_memory }
+    enum Name { sgemm, sac_update_256, sac_update_64, ensemble_train_step, ensemble_layout, rollout, sac_memory, loop_preset, loop_peer }
 
-    /** Without --only every benchmark runs except sac_memory (minutes); name it to run it. */
+    /** Minutes each: they run only when named with --only. */
+    private static final java.util.Set<Name> ON_REQUEST = java.util.EnumSet.of(Name.sac_memory, Name.loop_preset, Name.loop_peer);
+
+    /** Without --only every benchmark runs except the long ones (sac_memory, loop_*); name them to run them. */
     @Override
     public Integer call() throws IOException {
         if (repeat < 1) {
             throw new UserInputException("--repeat is " + repeat + "; allowed: an integer >= 1");
         }
+        if (loopFrom < 0 || loopFrom % 200 != 0 || loopSteps < 200 || loopSteps % 200 != 0) {
+            throw new UserInputException("--loop-from is " + loopFrom + " and --loop-steps " + loopSteps
+                    + "; allowed: multiples of 200, --loop-steps at least 200");
+        }
         EngineInfo engine = Engines.start(new EngineOptions("auto", threads, 1));
         PrintWriter out = spec.commandLine().getOut();
         out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + engine.summary() + ", " + Instant.now());
         Map<Name, Supplier<BenchResult>> all = new LinkedHashMap<>();
+        java.util.function.Consumer<String> progress = s -> {
+            out.println(s);
+            out.flush();
+        };
+        all.put(Name.sgemm, () -> GemmBenchmark.run(1024, Math.max(5, repeat / 4)));
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, 50, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, 50, repeat));
         all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
@@ -64,12 +87,20 @@ final class BenchCommand implements Callable<Integer> {
             out.println("  " + s);
             out.flush();
         }));
+        all.put(Name.loop_preset, () -> LoopBenchmarks.run("whole loop, " + preset, preset, List.of(), loopFrom, loopSteps,
+                threads, progress));
+        all.put(Name.loop_peer, () -> LoopBenchmarks.run("whole loop, peer settings", preset, LoopBenchmarks.PEER_SETTINGS,
+                loopFrom, loopSteps, threads, progress));
         List<BenchResult> results = new ArrayList<>();
+        double sgemm = Double.NaN;
         for (Map.Entry<Name, Supplier<BenchResult>> e : all.entrySet()) {
-            if (only.isEmpty() ? e.getKey() == Name.sac_memory : !only.contains(e.getKey())) {
+            if (only.isEmpty() ? ON_REQUEST.contains(e.getKey()) : !only.contains(e.getKey())) {
                 continue;
             }
-            BenchResult r = e.getValue().get();
+            BenchResult r = withAchievedRate(e.getValue().get(), sgemm);
+            if (e.getKey() == Name.sgemm) {
+                sgemm = Math.max(r.median(), r.extra().get("gflop_s_at_256")); // the better of the two sizes
+            }
             results.add(r);
             if (r.samples().length > 0) {
                 out.printf("%-38s median %10.3f %s  p10 %10.3f  p90 %10.3f  (n=%d)%s%n", r.name(), r.median(), r.unit(),
@@ -79,9 +110,33 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        if (!Double.isNaN(sgemm)) {
+            out.printf("achieved GFLOP/s are compared with the better sgemm rate, %.1f GFLOP/s (this machine, %d thread(s))%n", sgemm, threads);
+        }
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
         }
         return Main.EXIT_OK;
+    }
+
+    /** Adds achieved GFLOP/s (and its fraction of the measured sgemm rate) where a kernel states its FLOPs. */
+    private static BenchResult withAchievedRate(BenchResult r, double sgemm) {
+        Map<String, Double> x = new LinkedHashMap<>(r.extra());
+        double achieved = Double.NaN;
+        if (x.containsKey("approx_gflop_per_update")) {
+            achieved = x.get("approx_gflop_per_update") / (r.median() / 1000);
+        } else if (x.containsKey("approx_gflop_per_step")) {
+            achieved = x.get("approx_gflop_per_step") / (r.median() / 1000);
+        } else if (x.containsKey("approx_gflop_per_transition")) {
+            achieved = x.get("approx_gflop_per_transition") * r.median();
+        }
+        if (Double.isNaN(achieved)) {
+            return r;
+        }
+        x.put("achieved_gflop_s", achieved);
+        if (!Double.isNaN(sgemm)) {
+            x.put("fraction_of_sgemm", achieved / sgemm);
+        }
+        return new BenchResult(r.name(), r.unit(), r.samples(), x);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * record from a fixed table: no class names are ever read from files.
  */
 final class EventDecoder {
-    static final int MAX_LINE_CHARS = 64 << 20;
+    static final int MAX_LINE_CHARS = 16 << 20;
     private static final Map<String, Class<? extends RunEvent>> TYPES = Map.of(
             "started", RunEvent.Started.class,
             "phase", RunEvent.Phase.class,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mbpo.config.ConfigException;
 import dev.mbpo.config.Presets;
 import dev.mbpo.config.RunConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +111,8 @@ public final class RunFolder {
             warnings.add(file + ": missing; the run has no events");
             return new Events(events, warnings);
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BoundedLineReader in = new BoundedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                EventDecoder.MAX_LINE_CHARS)) {
             String line;
             String pendingError = null;
             int lineNo = 0;
@@ -122,6 +122,13 @@ public final class RunFolder {
                 if (pendingError != null) {
                     warnings.add(file + ": line " + pendingLine + " skipped: " + pendingError);
                     pendingError = null;
+                }
+                if (line == BoundedLineReader.TOO_LONG) {
+                    // Skipped without being held in memory; reported like any unreadable line.
+                    pendingError = "longer than " + EventDecoder.MAX_LINE_CHARS + " characters (" + in.skippedChars()
+                            + "); not read";
+                    pendingLine = lineNo;
+                    continue;
                 }
                 if (line.isBlank()) {
                     continue;
@@ -139,7 +146,9 @@ public final class RunFolder {
                 }
             }
             if (pendingError != null) {
-                warnings.add(file + ": last line " + pendingLine + " is incomplete (the run was cut off while writing it) and was ignored");
+                warnings.add(in.lastTerminated()
+                        ? file + ": line " + pendingLine + " skipped: " + pendingError
+                        : file + ": last line " + pendingLine + " is incomplete (the run was cut off while writing it) and was ignored");
             }
         } catch (IOException e) {
             throw new RunFormatException(file + ": cannot be read (" + e.getMessage() + ")");

@@ -28,13 +28,29 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
     private final Path dir;
     private final ObjectNode runJson;
     private final BufferedWriter events;
+    private final RunLock lock;
+    private boolean failed;
 
-    private RunRecorder(Path dir, ObjectNode runJson) throws IOException {
+    /** Opens the events file for appending; tests swap it for a stream that fails like a full disk. */
+    interface EventsOpener {
+        java.io.OutputStream open(Path file) throws IOException;
+    }
+
+    static final EventsOpener APPEND = f -> Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    static EventsOpener eventsOpener = APPEND;
+
+    private RunRecorder(Path dir, ObjectNode runJson, RunLock lock) throws IOException {
         this.dir = dir;
         this.runJson = runJson;
-        this.events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        writeRunJson();
+        this.lock = lock;
+        try {
+            this.events = new BufferedWriter(new java.io.OutputStreamWriter(eventsOpener.open(dir.resolve("events.jsonl")),
+                    StandardCharsets.UTF_8));
+            writeRunJson();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /**
@@ -59,6 +75,7 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         if (dir == null) {
             throw new IOException("cannot create a run folder under " + runsDir);
         }
+        RunLock lock = RunLock.acquire(dir);
         ObjectNode n = EventJson.MAPPER.createObjectNode();
         n.put("schema", RunEvent.SCHEMA_VERSION);
         n.put("id", dir.getFileName().toString());
@@ -71,11 +88,21 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         ObjectNode prov = n.putObject("provenance");
         provenance.forEach(prov::put);
         n.set("config", Presets.toTree(config));
-        return new RunRecorder(dir, n);
+        return new RunRecorder(dir, n, lock);
     }
 
     /** Re-opens an existing run folder to append to it (resume); its status goes back to running. */
     public static RunRecorder reopen(Path dir, RunConfig config) throws IOException {
+        RunLock lock = RunLock.acquire(dir); // before anything is changed: another process may be writing this run
+        try {
+            return reopenLocked(dir, config, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RunRecorder reopenLocked(Path dir, RunConfig config, RunLock lock) throws IOException {
         RunFolder folder = RunFolder.open(dir);
         ObjectNode n = (ObjectNode) folder.runJson().deepCopy();
         n.set("config", Presets.toTree(config));
@@ -93,7 +120,7 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
                 }
             }
         }
-        return new RunRecorder(dir, n);
+        return new RunRecorder(dir, n, lock);
     }
 
     private static String slug(String s) {
@@ -129,8 +156,15 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
                 writeRunJson();
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot record to " + dir + ": " + ex.getMessage(), ex);
+            failed = true;
+            throw new UncheckedIOException("cannot write to the run folder " + dir + " (" + ex.getMessage()
+                    + (isDiskFull(ex) ? "; the disk is full" : "") + "); the run was stopped and what was written before is kept", ex);
         }
+    }
+
+    static boolean isDiskFull(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No space left") || m.contains("Disk quota");
     }
 
     private void writeRunJson() throws IOException {
@@ -143,6 +177,15 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        events.close();
+        try {
+            events.close();
+        } catch (IOException e) {
+            if (!failed) {
+                throw e;
+            }
+            // A write already failed (and was reported); what could not be written stays lost.
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -136,6 +136,10 @@ public final class TrainingSession {
         } catch (java.io.IOException e) {
             LOG.error("Run could not start at step {}", step, e);
             finish(SessionState.CRASHED, step, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // Writing the run failed (e.g. a full disk): the message says where and why.
+            LOG.error("Run stopped at step {}: {}", step, e.getMessage());
+            finish(SessionState.CRASHED, step, e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.error("Run crashed at step {}", step, e);
             finish(SessionState.CRASHED, step, e.getClass().getSimpleName() + ": " + e.getMessage());

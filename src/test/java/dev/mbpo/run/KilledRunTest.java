@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training process killed with SIGKILL at random moments leaves a folder that opens and
- * replays up to its last complete event; resuming it continues the step count.
+ * A training process killed with SIGKILL at random moments (20 trials) leaves a folder that
+ * opens and replays up to its last complete event, whose newest checkpoint is at most one
+ * epoch behind what the events show; while it runs, no other process may write into its run;
+ * resuming it continues the step count.
  */
 class KilledRunTest {
-    static final int TRIALS = 5;
+    static final int TRIALS = 20;
+    static final int EPOCH_STEPS = 100; // RunFolderTest.TINY: epochLength 100, a checkpoint every epoch
 
     private static boolean hasCheckpoint(Path runs) throws java.io.IOException {
         if (!Files.isDirectory(runs)) {
@@ -51,9 +54,18 @@ class KilledRunTest {
                     Thread.sleep(50);
                 }
                 assertTrue(hasCheckpoint(runs), "a checkpoint within 2 minutes");
+                Path running;
+                try (Stream<Path> s = Files.list(runs)) {
+                    running = s.findFirst().orElseThrow();
+                }
+                java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> RunRecorder.reopen(running, RunFolder.open(running).config()).close(),
+                        "a second writer is refused while the first process runs");
+                assertTrue(refused.getMessage().contains("being written by another process (pid " + p.pid() + ")"),
+                        refused.getMessage());
                 Thread.sleep(random.nextInt(1500));
             } else {
-                Thread.sleep(3000 + random.nextInt(6000));
+                Thread.sleep(2500 + random.nextInt(4500));
             }
             if (!p.isAlive()) {
                 throw new AssertionError("still training when killed: the child exited with " + p.exitValue() + ":\n"
@@ -71,6 +83,11 @@ class KilledRunTest {
             assertTrue(ev.warnings().size() <= 1, "at most the last line is incomplete: " + ev.warnings());
             assertTrue(!ev.events().isEmpty() && ev.events().get(0) instanceof RunEvent.Started, "trial " + trial);
             long stepsBefore = RunSummary.of(ev.events()).steps();
+            List<Path> checkpoints = f.checkpoints();
+            long checkpointStep = checkpoints.isEmpty() ? 0 : EPOCH_STEPS * Long.parseLong(
+                    checkpoints.get(checkpoints.size() - 1).getFileName().toString().substring("epoch-".length()));
+            assertTrue(stepsBefore - checkpointStep <= EPOCH_STEPS, "trial " + trial + ": events reach step " + stepsBefore
+                    + ", the newest checkpoint is at step " + checkpointStep + ": more than the current epoch would be lost");
             if (trial == 0) {
                 Process r = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", cp, "dev.mbpo.cli.Main", "train",
                         "--resume", run.getFileName().toString(), "--out", runs.toString(), "--steps",

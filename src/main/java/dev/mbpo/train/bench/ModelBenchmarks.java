@@ -142,6 +142,8 @@ public final class ModelBenchmarks {
             }
             Map<String, Double> extra = new LinkedHashMap<>();
             extra.put("predict_only_ms_median", new BenchResult("", "", predictMs, Map.of()).median());
+            // forward only: 2 * MACs per member and state, through all 7 members
+            extra.put("approx_gflop_per_transition", 2.0 * 7 * (4 * 200 + 3 * 200 * 200 + 200 * 8) / 1e9);
             return new BenchResult("imagined transitions/s (10k x 7)", "1/s", rate, extra);
         }
     }
