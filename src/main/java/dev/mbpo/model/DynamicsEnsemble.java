@@ -38,6 +38,8 @@ import java.util.random.RandomGenerator;
  * <p>All methods run on the session's trainer thread.
  */
 public final class DynamicsEnsemble implements AutoCloseable {
+    /** Stop reason of a training cut short by a loss that was not finite (that step was not applied). */
+    public static final String NON_FINITE = "non-finite loss";
     /** Rows per forward pass in prediction, to bound native memory for large rollout batches. */
     static final int PREDICT_CHUNK = 8192;
 
@@ -123,6 +125,13 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 targets[i * outDim + 1 + d] = data.nextObs()[i * obsDim + d] - data.obs()[i * obsDim + d];
             }
         }
+        if (!allFinite(inputs) || !allFinite(targets)) {
+            // Refused before anything changes (normalisers included): the model stays as it was.
+            double[] none = new double[config.members()];
+            Arrays.fill(none, Double.NaN);
+            return new TrainingSummary(List.of(), elites == null ? new int[0] : elites.clone(), none, NON_FINITE, 0, 0,
+                    (System.nanoTime() - t0) / 1e9);
+        }
         int[] perm = permutation(n, random);
         int nHold = Math.max(1, Math.min(config.maxHoldout(), (int) (n * config.holdoutRatio())));
         int nTrain = n - nHold;
@@ -161,6 +170,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
             double lossSum = 0;
             int batches = 0;
             boolean interrupted = false;
+            boolean nonFinite = false;
             for (int start = 0; start < nTrain; start += batch) {
                 if (stop.getAsBoolean()) {
                     interrupted = true;
@@ -176,11 +186,20 @@ public final class DynamicsEnsemble implements AutoCloseable {
                         System.arraycopy(targets, row * outDim, ys, (m * b + k) * outDim, outDim);
                     }
                 }
-                lossSum += step(xs, ys, b);
+                double loss = step(xs, ys, b);
+                if (!Double.isFinite(loss)) {
+                    nonFinite = true;
+                    break;
+                }
+                lossSum += loss;
                 batches++;
             }
             if (interrupted) {
                 reason = "interrupted";
+                break;
+            }
+            if (nonFinite) {
+                reason = NON_FINITE;
                 break;
             }
             lastHold = holdoutErrors(holdIn, holdOut, nHold);
@@ -216,6 +235,29 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9);
     }
 
+    private static boolean allFinite(float[] v) {
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The largest upper bound on predicted log-variance over outputs (learned; starts at 0.5).
+     * The predicted variance cannot exceed exp of this, so its growth is what an exploding
+     * model variance looks like.
+     */
+    public float maxLogVarBound() {
+        float[] v = maxLogVar.toFloatArray();
+        float m = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            m = Float.isNaN(x) ? Float.NaN : Math.max(m, x);
+        }
+        return m;
+    }
+
     /** One gradient step on a minibatch laid out [members, b, ...]; returns the loss. */
     private double step(float[] xs, float[] ys, int b) {
         int members = config.members();
@@ -236,8 +278,11 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 loSum.attach(m);
                 NDArray bounds = hiSum.sub(loSum).mul(0.01f);
                 NDArray total = nll.add(bounds);
-                gc.backward(total);
                 loss = total.getFloat();
+                if (!Double.isFinite(loss)) {
+                    return loss; // never applied: no backward pass, no step
+                }
+                gc.backward(total);
             }
             optimizer.step();
             return loss;

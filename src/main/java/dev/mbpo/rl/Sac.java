@@ -115,7 +115,11 @@ public final class Sac implements AutoCloseable {
         return toEnv(a);
     }
 
-    /** One gradient update of critics, actor and temperature on a batch. */
+    /**
+     * One gradient update of critics, actor and temperature on a batch. A loss that is not
+     * finite is never applied (checked before its backward pass); the returned statistics then
+     * say so ({@link SacStats#finite()} is false).
+     */
     public SacStats update(Batch b) {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
@@ -140,9 +144,13 @@ public final class Sac implements AutoCloseable {
                 NDArray q1 = critic1.forward(obsAct).squeeze(1);
                 NDArray q2 = critic2.forward(obsAct).squeeze(1);
                 NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
-                gc.backward(loss);
                 criticLoss = loss.getFloat();
                 meanQ = q1.mean().getFloat();
+                if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
+                    // Never applied: no gradient is computed, so every network stays as it was.
+                    return new SacStats(criticLoss, Double.NaN, Math.exp(logAlpha), Double.NaN, meanQ);
+                }
+                gc.backward(loss);
             }
             criticOpt.step();
 
@@ -155,9 +163,16 @@ public final class Sac implements AutoCloseable {
                 NDArray in = obs.concat(s.get(0), 1);
                 NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
                 NDArray loss = s.get(1).mul(alpha).sub(q).mean();
-                gc.backward(loss);
                 actorLoss = loss.getFloat();
                 meanLogProb = s.get(1).mean().getFloat();
+                if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
+                    // The critics' step above stands (its loss was finite); the actor and temperature keep theirs.
+                    critic1.polyakInto(target1, (float) config.tau());
+                    critic2.polyakInto(target2, (float) config.tau());
+                    updates++;
+                    return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -meanLogProb, meanQ);
+                }
+                gc.backward(loss);
             }
             actorOpt.step();
 
@@ -217,7 +232,12 @@ public final class Sac implements AutoCloseable {
         return config;
     }
 
-    /** Sets the learning rates of actor and critics (fault recovery lowers them). */
+    /** The critics' learning rate now (fault recovery lowers it). */
+    public double criticLearningRate() {
+        return criticOpt.learningRate();
+    }
+
+    /** Scales the learning rates of actor and critics (fault recovery lowers them). */
     public void scaleLearningRates(double factor) {
         actorOpt.setLearningRate((float) (actorOpt.learningRate() * factor));
         criticOpt.setLearningRate((float) (criticOpt.learningRate() * factor));

@@ -109,7 +109,52 @@ final class ModelBranch implements AutoCloseable {
         m.put("model/train_s", s.seconds());
         events.accept(new RunEvent.Metrics(step, m));
         trainings++;
+        checkSound(step, s);
         return !"interrupted".equals(s.stopReason());
+    }
+
+    /** Largest sound bound on the predicted log-variance: a standard deviation of e^5 (about 150). */
+    static final double MAX_LOG_VAR = 10;
+
+    /** A model whose loss was not finite or whose predicted variance exploded stops the run (a fault event first). */
+    private void checkSound(long step, TrainingSummary s) {
+        String detail = null;
+        String kind = "model_train";
+        if (DynamicsEnsemble.NON_FINITE.equals(s.stopReason())) {
+            detail = "model training " + trainings + " at step " + step + ": a minibatch loss was not finite (not applied)";
+        } else if (!allFinite(s.holdoutMse())) {
+            detail = "model training " + trainings + " at step " + step + ": holdout error not finite "
+                    + java.util.Arrays.toString(s.holdoutMse());
+        } else {
+            double bound = ensemble.maxLogVarBound();
+            if (!(bound <= MAX_LOG_VAR)) {
+                kind = "model_variance";
+                detail = String.format("model variance exploded at step %d: the log-variance bound reached %.3g "
+                        + "(allowed up to %.0f, i.e. a standard deviation of %.0f)", step, bound, MAX_LOG_VAR, Math.exp(MAX_LOG_VAR / 2));
+            }
+        }
+        if (detail != null) {
+            events.accept(new RunEvent.Fault(step, kind, detail));
+            throw new NumericalFault(detail);
+        }
+    }
+
+    private static boolean finite(float[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(v[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] toArray(List<Double> v) {
@@ -136,6 +181,12 @@ final class ModelBranch implements AutoCloseable {
         for (int t = 0; t < k && rows > 0; t++) {
             float[] actions = sac.actBatch(states, rows, false);
             ModelEnv.Step s = modelEnv.step(states, actions, rows, random);
+            if (!finite(s.nextObs(), rows * obsDim) || !finite(s.rewards(), rows)) {
+                String detail = "imagined transitions at rollout step " + (t + 1) + " of step " + step
+                        + " are not finite: the model's predictions exploded";
+                events.accept(new RunEvent.Fault(step, "model_rollout", detail));
+                throw new NumericalFault(detail);
+            }
             alive[t] = rows;
             double[] summary = ModelEnv.summarise(s.disagreement());
             for (int q = 0; q < 4; q++) {

@@ -65,6 +65,7 @@ final class PolicyLoop implements TrainingLoop {
     private String phase = "";
     /** Tests only: poisons a batch with NaN at the steps it accepts. */
     private java.util.function.LongPredicate faultInjection;
+    private FaultGuard faults;
 
     void injectNaNRewardsWhen(java.util.function.LongPredicate when) {
         this.faultInjection = when;
@@ -96,6 +97,7 @@ final class PolicyLoop implements TrainingLoop {
         evaluator = new Evaluator(Envs.make(config.env()), evalSeed);
         manager = NDManager.newBaseManager(Engines.device());
         sac = new Sac(sc, env.observationSpace().dim(), env.actionSpace(), sacSeed, manager);
+        faults = new FaultGuard(config, env.actionSpace().dim(), events);
         real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), env.observationSpace().dim(),
                 env.actionSpace().dim());
         batch = Batch.allocate(sc.batchSize(), env.observationSpace().dim(), env.actionSpace().dim());
@@ -107,6 +109,9 @@ final class PolicyLoop implements TrainingLoop {
         episode.start(env.state());
         if (resumeFrom != null) {
             restoreCheckpoint(resumeFrom);
+            for (float r : real.all().rewards()) {
+                faults.observeReward(r);
+            }
         }
         long epochSteps = mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
         events.accept(new RunEvent.Started(step, config.algorithm(), config.env(), seed, config.run().totalSteps(),
@@ -151,8 +156,12 @@ final class PolicyLoop implements TrainingLoop {
         float[] action = step < sc.initialRandomSteps() ? sac.randomAction(exploration) : sac.act(obs, false);
         StepResult r = env.step(action);
         real.add(obs, action, r.reward(), r.observation(), r.terminated());
+        faults.observeReward(r.reward());
         episode.record(action, r.reward(), env.state());
         step++;
+        if (step % epochSteps() == 0) {
+            faults.newEpoch();
+        }
         if (r.done()) {
             finishTrainEpisode();
         } else {
@@ -171,14 +180,11 @@ final class PolicyLoop implements TrainingLoop {
                     batch.rewards()[0] = Float.NaN;
                 }
                 dev.mbpo.rl.SacStats st = sac.update(batch);
-                if (!st.finite()) {
-                    // Stop at once: later updates would spread NaN through every network. The last
-                    // checkpoint (written before this epoch) stays the last good one.
-                    String detail = "SAC update " + (g + 1) + " of step " + step + " gave " + st;
-                    events.accept(new RunEvent.Fault(step, "sac_update", detail));
-                    throw new NumericalFault(detail);
+                // A fault stops the run at once (the last checkpoint, written before this epoch, stays the
+                // last good one) unless run.onFault allows recovering from it.
+                if (faults.check(st, step, g, sac)) {
+                    stats.add(st);
                 }
-                stats.add(st);
             }
         }
         timer.stop();

@@ -59,6 +59,9 @@ final class SettingFields {
             SettingField.of("run.evalEvery", RUN, "Eval every", Kind.INT, "Real steps between evaluations."),
             SettingField.of("run.evalEpisodes", RUN, "Eval episodes", Kind.INT, "Deterministic episodes per evaluation."),
             SettingField.choice("run.device", RUN, "Device", List.of("auto", "cpu", "gpu"), "auto picks the GPU when PyTorch reports one."),
-            SettingField.of("run.threads", RUN, "Threads", Kind.INT, "Torch intra-op threads (1 is fastest on 2 cores). Takes effect in a new process."));
+            SettingField.of("run.threads", RUN, "Threads", Kind.INT, "Torch intra-op threads (1 is fastest on 2 cores). Takes effect in a new process."),
+            SettingField.choice("run.onFault", RUN, "On a numerical fault", List.of("stop", "recover"),
+                    "stop: end the run as crashed, keeping the last good checkpoint. recover: skip a batch whose SAC loss is "
+                            + "not finite and halve the SAC learning rates (at most 3 times an epoch); other faults still stop."));
     }
 }

@@ -64,6 +64,26 @@ class DynamicsEnsembleTest {
     }
 
     @Test
+    void dataThatIsNotFiniteIsRefusedAndLeavesTheModelAsItWas() {
+        SplittableRandom r = new SplittableRandom(11);
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(3, 5), 2, 1, 7, m)) {
+            e.train(linearSystem(500, 0, r), r, ep -> { }, () -> false);
+            float[] obs = {0.3f, -0.2f};
+            float[] act = {0.5f};
+            float[] before = e.predict(obs, act, 1).mean()[0].clone();
+            float bound = e.maxLogVarBound();
+            Batch bad = linearSystem(500, 0, r);
+            bad.rewards()[123] = Float.NaN;
+            TrainingSummary s = e.train(bad, r, ep -> { }, () -> false);
+            assertEquals(DynamicsEnsemble.NON_FINITE, s.stopReason());
+            assertTrue(s.epochs().isEmpty(), "not one step taken");
+            assertArrayEquals(before, e.predict(obs, act, 1).mean()[0], "weights and normalisers unchanged");
+            assertEquals(bound, e.maxLogVarBound());
+            assertTrue(bound > 0 && bound < 1, "the log-variance bound starts at 0.5 and moves slowly: " + bound);
+        }
+    }
+
+    @Test
     void learnedVarianceTracksInjectedNoise() {
         SplittableRandom r = new SplittableRandom(2);
         double noise = 0.1;

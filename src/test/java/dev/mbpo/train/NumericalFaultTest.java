@@ -55,4 +55,20 @@ class NumericalFaultTest {
             assertTrue(Float.isFinite(a[0]), "the last good checkpoint is sound");
         }
     }
+
+    @Test
+    void recoverModeSkipsTheBadBatchAndTheRunFinishes(@TempDir Path dir) throws Exception {
+        RunConfig c = Presets.parse("{\"name\": \"nan\", \"algorithm\": \"sac\", \"env\": \"Pendulum-v1\"}", "test", List.of(
+                "run.totalSteps=400", "run.evalEvery=100", "run.evalEpisodes=1", "run.device=cpu", "run.onFault=recover",
+                "sac.hidden=[16]", "sac.batchSize=32", "sac.initialRandomSteps=50"));
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
+        TrainingSession s = new TrainingSession(c, events::add).injectNaNRewardsWhen(step -> step == 250);
+        assertEquals(SessionState.FINISHED, s.runBlocking(), s.endReason());
+        List<RunEvent.Fault> faults = events.stream().filter(e -> e instanceof RunEvent.Fault).map(e -> (RunEvent.Fault) e).toList();
+        assertEquals(1, faults.size(), "one bad batch, one recovery: " + faults);
+        assertEquals(250, faults.get(0).step());
+        assertTrue(faults.get(0).detail().contains("recovered: the batch was skipped"), faults.get(0).detail());
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Metrics m && m.step() == 400
+                && Double.isFinite(m.values().getOrDefault("eval/return", Double.NaN))), "learning went on to the end, finite");
+    }
 }
