@@ -60,6 +60,23 @@ class PresetsTest {
         "{\"sac\": {\"tau\": \"NaN\"}}              | sac.tau     | sac.tau is NaN",
         "[1, 2]                                     | ''          | a preset must be a JSON object",
         "{\"env\": \"Pendulum-v1\",                 | ''          | not valid JSON",
+        "{\"model\": {\"members\": -3}}           | model.members | model.members is -3; allowed: an integer from 1 to 64",
+        "{\"model\": {\"members\": 5, \"elites\": 7}} | model.elites | model.elites is 7; allowed: an integer from 1 to model.members (5)",
+        "{\"model\": {\"hidden\": [200, 0]}}      | model.hidden | allowed: a list of 1 to 8 layer widths from 1 to 4096",
+        "{\"rollout\": {\"horizon\": 0}}          | rollout.horizon | rollout.horizon is 0; allowed: an integer from 1 to 1000",
+        "{\"rollout\": {\"schedule\": [20, 10, 1, 5]}} | rollout.schedule | allowed: a < b (epochs a and b of [a, b, x, y])",
+        "{\"rollout\": {\"schedule\": [10, 20, 0, 5]}} | rollout.schedule | allowed: horizons x and y of [a, b, x, y] from 1 to 1000",
+        "{\"mbpo\": {\"realRatio\": 1.5}}         | mbpo.realRatio | mbpo.realRatio is 1.5; allowed: a number from 0 to 1",
+        "{\"mbpo\": {\"realRatio\": -0.1}}        | mbpo.realRatio | mbpo.realRatio is -0.1; allowed: a number from 0 to 1",
+        "{\"sac\": {\"actorLr\": \"Infinity\"}}   | sac.actorLr | sac.actorLr is Infinity; allowed: a finite number > 0",
+        "{\"sac\": {\"actorLr\": 1e999}}          | sac.actorLr | sac.actorLr is Infinity; allowed: a finite number > 0",
+        "{\"sac\": {\"hidden\": \"big\"}}         | sac.hidden  | sac.hidden has the wrong type; allowed: a list",
+        "{\"run\": {\"seed\": 1.5}}               | run.seed    | run.seed is 1.5; allowed: an integer",
+        "{\"model2\": 1}                          | model2      | unknown key 'model2'; did you mean 'model'?",
+        "{\"rollout\": {\"batchSize\": 2000000000}} | rollout.batchSize | allowed: an integer from 1 to 10000000",
+        "{\"sac\": {\"bufferSize\": -1}}          | sac.bufferSize | sac.bufferSize is -1; allowed: an integer from 1 to 50000000",
+        "{\"run\": {\"onFault\": \"ignore\"}}     | run.onFault | run.onFault is 'ignore'; allowed: stop, recover",
+        "null                                       | ''          | a preset must be a JSON object, found null",
     })
     void badPresetsNameTheFieldAndWhatIsAllowed(String json, String field, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> Presets.parse(json, "p.json", List.of()));
