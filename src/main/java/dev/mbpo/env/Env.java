@@ -63,4 +63,9 @@ public interface Env {
 
     /** The reward as a pure function of a transition, where it is known in closed form. */
     Optional<RewardFn> rewardFn();
+
+    /** A 2-D picture of the state, where the state is two-dimensional; empty otherwise. */
+    default Optional<PhasePlane> phasePlane() {
+        return Optional.empty();
+    }
 }

@@ -71,4 +71,44 @@ public final class MountainCarContinuous extends AbstractEnv {
     public Optional<RewardFn> rewardFn() {
         return Optional.of((obs, action, next) -> reward(reachedGoal(next[0], next[1]), action[0]));
     }
+
+    @Override
+    public java.util.Optional<PhasePlane> phasePlane() {
+        return java.util.Optional.of(PLANE);
+    }
+
+    /** Position against velocity: the observation itself. */
+    static final PhasePlane PLANE = new PhasePlane() {
+        public String xLabel() {
+            return "position";
+        }
+
+        public String yLabel() {
+            return "velocity";
+        }
+
+        public double xMin() {
+            return MIN_POSITION;
+        }
+
+        public double xMax() {
+            return MAX_POSITION;
+        }
+
+        public double yMin() {
+            return -MAX_SPEED;
+        }
+
+        public double yMax() {
+            return MAX_SPEED;
+        }
+
+        public float[] observationAt(double x, double y) {
+            return new float[] {(float) x, (float) y};
+        }
+
+        public double[] pointOf(float[] o) {
+            return new double[] {o[0], o[1]};
+        }
+    };
 }

@@ -61,6 +61,50 @@ public final class Pendulum extends AbstractEnv {
     }
 
     @Override
+    public java.util.Optional<PhasePlane> phasePlane() {
+        return java.util.Optional.of(PLANE);
+    }
+
+    /** Angle (0 upright) against angular velocity. */
+    static final PhasePlane PLANE = new PhasePlane() {
+        public String xLabel() {
+            return "angle theta (rad, 0 = upright)";
+        }
+
+        public String yLabel() {
+            return "angular velocity (rad/s)";
+        }
+
+        public double xMin() {
+            return -Math.PI;
+        }
+
+        public double xMax() {
+            return Math.PI;
+        }
+
+        public double yMin() {
+            return -8;
+        }
+
+        public double yMax() {
+            return 8;
+        }
+
+        public float[] observationAt(double x, double y) {
+            return new float[] {(float) Math.cos(x), (float) Math.sin(x), (float) y};
+        }
+
+        public double[] pointOf(float[] o) {
+            return new double[] {Math.atan2(o[1], o[0]), o[2]};
+        }
+
+        public boolean xWraps() {
+            return true;
+        }
+    };
+
+    @Override
     public String[] observationLabels() {
         return new String[] {"cos theta", "sin theta", "thetaDot"};
     }

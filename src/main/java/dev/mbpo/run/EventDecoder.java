@@ -14,17 +14,19 @@ import java.util.Map;
  */
 final class EventDecoder {
     static final int MAX_LINE_CHARS = 16 << 20;
-    private static final Map<String, Class<? extends RunEvent>> TYPES = Map.of(
-            "started", RunEvent.Started.class,
-            "phase", RunEvent.Phase.class,
-            "metrics", RunEvent.Metrics.class,
-            "episode", RunEvent.Episode.class,
-            "progress", RunEvent.Progress.class,
-            "ended", RunEvent.Ended.class,
-            "model_trained", RunEvent.ModelTrained.class,
-            "rollout", RunEvent.Rollout.class,
-            "predictions", RunEvent.Predictions.class,
-            "fault", RunEvent.Fault.class);
+    private static final Map<String, Class<? extends RunEvent>> TYPES = Map.ofEntries(
+            Map.entry("started", RunEvent.Started.class),
+            Map.entry("phase", RunEvent.Phase.class),
+            Map.entry("metrics", RunEvent.Metrics.class),
+            Map.entry("episode", RunEvent.Episode.class),
+            Map.entry("progress", RunEvent.Progress.class),
+            Map.entry("ended", RunEvent.Ended.class),
+            Map.entry("model_trained", RunEvent.ModelTrained.class),
+            Map.entry("rollout", RunEvent.Rollout.class),
+            Map.entry("predictions", RunEvent.Predictions.class),
+            Map.entry("fault", RunEvent.Fault.class),
+            Map.entry("horizon", RunEvent.Horizon.class),
+            Map.entry("value_map", RunEvent.ValueMap.class));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {

@@ -8,7 +8,8 @@ package dev.mbpo.run;
  */
 public sealed interface RunEvent
         permits RunEvent.Started, RunEvent.Phase, RunEvent.Metrics, RunEvent.Episode, RunEvent.Progress, RunEvent.Ended,
-        RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions, RunEvent.Fault {
+        RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions, RunEvent.Fault, RunEvent.Horizon,
+        RunEvent.ValueMap {
 
     /** Version of the event schema written in every line of events.jsonl. */
     int SCHEMA_VERSION = 1;
@@ -175,5 +176,38 @@ public sealed interface RunEvent
      * @param disagreement [H + 1] std across members' means, averaged over coordinates
      */
     record Segment(int start, float[][] real, float[][][] means, float[][][] stds, double[] error, double[] disagreement) {
+    }
+
+    /**
+     * How far open-loop predictions drift with the rollout step k, after a model training:
+     * from many real start states of the latest evaluation, every member predicts up to H
+     * steps ahead with the real actions; per k, the error of the ensemble mean against the
+     * real observations (mean absolute error over coordinates) and the disagreement (std
+     * across members, averaged over coordinates). Index 0 is the start (both zero).
+     *
+     * @param starts           start states used
+     * @param errorMean        [H + 1] mean error over start states
+     * @param errorP10         [H + 1] 10th percentile
+     * @param errorP90         [H + 1] 90th percentile
+     * @param disagreementMean [H + 1] mean disagreement
+     * @param correlation      Pearson correlation of disagreement and error over all (start, k >= 1) pairs
+     * @param rankCorrelation  Spearman (rank) correlation of the same pairs
+     */
+    record Horizon(long step, int starts, double[] errorMean, double[] errorP10, double[] errorP90,
+                   double[] disagreementMean, double correlation, double rankCorrelation) implements RunEvent {
+        public String type() {
+            return "horizon";
+        }
+    }
+
+    /**
+     * The learned value over a 2-D picture of the state (the environment's phase plane):
+     * Q(s, mean action) of the first critic on an nx x ny grid, row-major from (xMin, yMin).
+     */
+    record ValueMap(long step, int nx, int ny, double xMin, double xMax, double yMin, double yMax, float[] values)
+            implements RunEvent {
+        public String type() {
+            return "value_map";
+        }
     }
 }

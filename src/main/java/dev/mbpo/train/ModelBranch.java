@@ -242,6 +242,21 @@ final class ModelBranch implements AutoCloseable {
      * Open-loop predictions of real segments from the latest evaluation episode: each member
      * follows its own predicted means with the real actions.
      */
+    /** Open-loop error and disagreement against k over many start states of the latest evaluation. */
+    void measureHorizon(long step, List<RunEvent.Episode> episodes) {
+        int h = config.rollout().predictionHorizon();
+        if (config.rollout().predictionSegments() == 0 || episodes.isEmpty()) {
+            return;
+        }
+        RunEvent.Horizon r = HorizonAnalysis.measure(step, ensemble, scratchEnv, episodes, h, HORIZON_STRIDE);
+        if (r != null) {
+            events.accept(r);
+        }
+    }
+
+    /** Steps between start states of the horizon analysis (5 evaluation episodes of 200 steps: about 175 starts). */
+    static final int HORIZON_STRIDE = 5;
+
     void predictSegments(long step, RunEvent.Episode episode) {
         int h = config.rollout().predictionHorizon();
         int segments = config.rollout().predictionSegments();

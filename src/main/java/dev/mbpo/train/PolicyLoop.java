@@ -42,6 +42,8 @@ final class PolicyLoop implements TrainingLoop {
     /** Keep the trajectory of every n-th training episode (evaluation episodes are all kept). */
     static final int TRAIN_EPISODE_SAMPLE = 10;
     private static final long METRICS_EVERY = 250;
+    /** Points per axis of the value map (33 x 33 states: one batched forward pass). */
+    static final int VALUE_GRID = 33;
 
     private final RunConfig config;
     private final Consumer<RunEvent> events;
@@ -59,6 +61,7 @@ final class PolicyLoop implements TrainingLoop {
     private SplittableRandom exploration;
     private EpisodeTracker episode;
     private RunEvent.Episode lastEval;
+    private List<RunEvent.Episode> lastEvals = List.of();
     private int trainEpisodes;
     private float[] obs;
     private long step;
@@ -146,6 +149,7 @@ final class PolicyLoop implements TrainingLoop {
                 return true; // interrupted by a stop: the session ends the run
             }
             model.predictSegments(step, lastEval);
+            model.measureHorizon(step, lastEvals);
             enter("rollout");
             timer.start("rollout");
             model.rollout(step, real, sac);
@@ -223,6 +227,8 @@ final class PolicyLoop implements TrainingLoop {
         timer.stop();
         eps.forEach(events);
         lastEval = eps.get(eps.size() - 1);
+        lastEvals = eps;
+        emitValueMap();
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("eval/return", Evaluator.mean(eps));
         m.put("eval/return_std", Evaluator.std(eps));
@@ -234,6 +240,26 @@ final class PolicyLoop implements TrainingLoop {
         putMemoryStatistics(m);
         events.accept(new RunEvent.Metrics(step, m));
         enter("collect");
+    }
+
+    /** The critic's value over the environment's phase plane, where it has one (teaching views). */
+    private void emitValueMap() {
+        env.phasePlane().ifPresent(plane -> {
+            int nx = VALUE_GRID;
+            int ny = VALUE_GRID;
+            int obsDim = env.observationSpace().dim();
+            float[] obsGrid = new float[nx * ny * obsDim];
+            for (int j = 0; j < ny; j++) {
+                double y = plane.yMin() + (plane.yMax() - plane.yMin()) * j / (ny - 1);
+                for (int i = 0; i < nx; i++) {
+                    double x = plane.xMin() + (plane.xMax() - plane.xMin()) * i / (nx - 1);
+                    System.arraycopy(plane.observationAt(x, y), 0, obsGrid, (j * nx + i) * obsDim, obsDim);
+                }
+            }
+            float[] actions = sac.actBatch(obsGrid, nx * ny, true);
+            float[] q = sac.q(obsGrid, actions, nx * ny);
+            events.accept(new RunEvent.ValueMap(step, nx, ny, plane.xMin(), plane.xMax(), plane.yMin(), plane.yMax(), q));
+        });
     }
 
     /**
