@@ -1,12 +1,11 @@
 package dev.mbpo.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.GradientCollector;
+import dev.mbpo.nn.Gradients;
 import dev.mbpo.config.EnsembleConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.data.Normalizer;
@@ -265,7 +264,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
             NDArray x = m.create(xs, new Shape(members, b, inDim));
             NDArray y = m.create(ys, new Shape(members, b, outDim));
             double loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Recording gc = Gradients.record()) {
                 NDList ml = meanAndLogVar(net.forward(x));
                 NDArray mean = ml.get(0);
                 NDArray lv = ml.get(1);

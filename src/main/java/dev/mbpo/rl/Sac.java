@@ -1,11 +1,10 @@
 package dev.mbpo.rl;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import dev.mbpo.nn.Gradients;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.env.Box;
@@ -140,7 +139,7 @@ public final class Sac implements AutoCloseable {
             double criticLoss;
             double meanQ;
             NDArray obsAct = obs.concat(act, 1);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Recording gc = Gradients.record()) {
                 NDArray q1 = critic1.forward(obsAct).squeeze(1);
                 NDArray q2 = critic2.forward(obsAct).squeeze(1);
                 NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
@@ -158,7 +157,7 @@ public final class Sac implements AutoCloseable {
             double meanLogProb;
             List<NDArray> frozen1 = critic1.detached(m);
             List<NDArray> frozen2 = critic2.detached(m);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (Gradients.Recording gc = Gradients.record()) {
                 NDList s = actor.sample(obs, gaussian(m, n));
                 NDArray in = obs.concat(s.get(0), 1);
                 NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);

@@ -109,4 +109,54 @@ final class Charts {
             chart.addSubtitle(t);
         }
     }
+
+    /**
+     * Restyles a chart for a theme and a font scale (presenter mode): backgrounds, grid, text
+     * colours and every font of titles, axes and legend.
+     */
+    static void applyTheme(JFreeChart chart, Theme theme, double fontScale) {
+        Color bg = theme.awt(theme.panel());
+        Color text = theme.awt(theme.text());
+        Color muted = theme.awt(theme.muted());
+        Font title = TITLE.deriveFont((float) (TITLE.getSize2D() * fontScale));
+        Font label = LABEL.deriveFont((float) (LABEL.getSize2D() * fontScale));
+        chart.setBackgroundPaint(bg);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(text);
+            chart.getTitle().setFont(title);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                t.setPaint(muted);
+                t.setFont(label);
+            } else if (chart.getSubtitle(i) instanceof org.jfree.chart.title.LegendTitle l) {
+                l.setItemPaint(text);
+                l.setItemFont(label);
+                l.setBackgroundPaint(bg);
+            }
+        }
+        if (chart.getPlot() instanceof XYPlot p) {
+            p.setBackgroundPaint(theme == Theme.DARK ? new Color(0x252c39) : new Color(0xfbfbfd));
+            Color grid = theme == Theme.DARK ? new Color(0x3b4456) : new Color(0xdddddd);
+            p.setDomainGridlinePaint(grid);
+            p.setRangeGridlinePaint(grid);
+            java.util.List<org.jfree.chart.axis.ValueAxis> axes = new java.util.ArrayList<>();
+            for (int i = 0; i < p.getDomainAxisCount(); i++) {
+                axes.add(p.getDomainAxis(i));
+            }
+            for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                axes.add(p.getRangeAxis(i));
+            }
+            for (org.jfree.chart.axis.ValueAxis a : axes) {
+                if (a != null) {
+                    a.setLabelPaint(text);
+                    a.setTickLabelPaint(text);
+                    a.setLabelFont(label);
+                    a.setTickLabelFont(label);
+                    a.setAxisLinePaint(muted);
+                    a.setTickMarkPaint(muted);
+                }
+            }
+        }
+    }
 }

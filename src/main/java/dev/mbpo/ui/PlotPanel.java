@@ -40,6 +40,60 @@ final class PlotPanel extends StackPane {
         CheckMenuItem pause = new CheckMenuItem("Pause updates");
         pause.selectedProperty().addListener((o, a, b) -> setPaused(b));
         viewer.getContextMenu().getItems().addAll(new SeparatorMenuItem(), png, csv, pause);
+        readout.getStyleClass().add("plot-readout");
+        readout.setMouseTransparent(true);
+        readout.setVisible(false);
+        StackPane.setAlignment(readout, javafx.geometry.Pos.TOP_RIGHT);
+        getChildren().add(readout);
+        viewer.getCanvas().setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        viewer.getCanvas().setOnMouseExited(e -> readout.setVisible(false));
+    }
+
+    private final javafx.scene.control.Label readout = new javafx.scene.control.Label();
+
+    /** Hover read-out: the data point nearest the pointer (within 14 px), with its series name. */
+    private void hover(double mx, double my) {
+        String text = nearestPoint(mx, my);
+        readout.setText(text == null ? "" : text);
+        readout.setVisible(text != null);
+    }
+
+    String nearestPoint(double mx, double my) {
+        if (!(chart.getPlot() instanceof XYPlot plot) || viewer.getCanvas().getRenderingInfo() == null) {
+            return null;
+        }
+        java.awt.geom.Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        if (area == null || !area.contains(mx, my)) {
+            return null;
+        }
+        double best = 14 * 14;
+        String found = null;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset ds = plot.getDataset(d);
+            if (ds == null) {
+                continue;
+            }
+            org.jfree.chart.axis.ValueAxis xa = plot.getDomainAxisForDataset(d);
+            org.jfree.chart.axis.ValueAxis ya = plot.getRangeAxisForDataset(d);
+            for (int s = 0; s < ds.getSeriesCount(); s++) {
+                for (int i = 0; i < ds.getItemCount(s); i++) {
+                    double x = ds.getXValue(s, i);
+                    double y = ds.getYValue(s, i);
+                    double sx = xa.valueToJava2D(x, area, plot.getDomainAxisEdge());
+                    double sy = ya.valueToJava2D(y, area, plot.getRangeAxisEdge());
+                    double dist = (sx - mx) * (sx - mx) + (sy - my) * (sy - my);
+                    if (dist < best) {
+                        best = dist;
+                        found = String.format("%s: x %s, y %.4g", ds.getSeriesKey(s), trim(x), y);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e12 ? String.format("%,d", (long) x) : String.format("%.4g", x);
     }
 
     private java.util.Optional<File> choose(String what, String pattern) {

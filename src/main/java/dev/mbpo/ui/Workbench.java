@@ -55,7 +55,17 @@ final class Workbench {
     private final EnvView envView = new EnvView();
     private final StatusBar status = new StatusBar();
     private final ReplayBar replay = new ReplayBar();
-    private final List<RunView> views = List.of(returns, model, disagreement, prediction, sac, envView, status);
+    private final LoopDiagramView loopDiagram = new LoopDiagramView();
+    private final HorizonView horizon = new HorizonView();
+    private final PhasePortraitView phasePortrait = new PhasePortraitView(horizon.branchSteps());
+    private final List<RunView> views = List.of(returns, model, disagreement, prediction, sac, envView, status,
+            loopDiagram, horizon, phasePortrait);
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final CompareView compare;
+    private Theme theme = Theme.LIGHT;
+    private boolean largeFont;
+    private javafx.scene.control.ToggleButton themeToggle;
+    private javafx.scene.control.ToggleButton largeToggle;
     private final ComboBox<String> presetBox = new ComboBox<>();
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
@@ -72,15 +82,17 @@ final class Workbench {
     Workbench(Path presetsDir, Path runsDir) {
         this.presetsDir = presetsDir;
         this.runs = new RunController(runsDir);
+        this.compare = new CompareView(runsDir, settings::config, this::askRunFolder);
+        compare.runningProperty().addListener((o, a, b) -> updateButtons());
         root.setTop(toolbar());
-        SplitPane split = new SplitPane(settingsPane(), centre());
+        SplitPane split = new SplitPane(settingsPane(), tabs());
         split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
         root.setBottom(status);
         root.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         root.getStyleClass().add("workbench");
-        envView.setEnvironment(settings.config().env());
+        setEnvironment(settings.config().env());
         warmUpCharts();
         runs.modeProperty().addListener((o, a, b) -> updateButtons());
         settings.validProperty().addListener((o, a, b) -> updateButtons());
@@ -100,7 +112,7 @@ final class Workbench {
             if (b != null && !b.equals(settings.text("env"))) {
                 settings.set("env", b);
                 settingsView.reload();
-                envView.setEnvironment(b);
+                setEnvironment(b);
             }
         });
         env.setTooltip(new Tooltip("Environment of the next run"));
@@ -136,10 +148,21 @@ final class Workbench {
         baseline.setId("baseline");
         baseline.setTooltip(new Tooltip("Overlay a saved run's evaluation curve (e.g. the SAC baseline) on the returns plot"));
         baseline.setOnAction(e -> chooseBaseline());
+        javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton("Dark");
+        dark.setId("theme-dark");
+        dark.setTooltip(new Tooltip("Dark theme for projectors (Ctrl+T)"));
+        dark.setOnAction(e -> setTheme(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
+        javafx.scene.control.ToggleButton large = new javafx.scene.control.ToggleButton("Large");
+        large.setId("large-font");
+        large.setTooltip(new Tooltip("Large fonts for the back row (Ctrl+L); F12 saves a screenshot"));
+        large.setOnAction(e -> setLargeFont(large.isSelected()));
+        themeToggle = dark;
+        largeToggle = large;
         Label title = new Label("MBPO Workbench");
         title.getStyleClass().add("app-title");
         return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Env"), env, new Label("Preset"), presetBox,
-                new Separator(Orientation.VERTICAL), start, pause, stop, new Separator(Orientation.VERTICAL), save, open, baseline);
+                new Separator(Orientation.VERTICAL), start, pause, stop, new Separator(Orientation.VERTICAL), save, open, baseline,
+                new Separator(Orientation.VERTICAL), dark, large);
     }
 
     private Node settingsPane() {
@@ -148,6 +171,105 @@ final class Workbench {
         box.setMinWidth(260);
         box.setPrefWidth(330);
         return box;
+    }
+
+    private void setEnvironment(String id) {
+        envView.setEnvironment(id);
+        phasePortrait.setEnvironment(id);
+    }
+
+    /** Dashboard (all plots), Teaching (loop diagram, phase portrait, horizon explorer). */
+    private Node tabs() {
+        javafx.scene.control.Tab dash = new javafx.scene.control.Tab("Dashboard", centre());
+        javafx.scene.control.Tab teach = new javafx.scene.control.Tab("Teaching", teaching());
+        javafx.scene.control.Tab cmp = new javafx.scene.control.Tab("Compare", compare.node());
+        dash.setId("tab-dashboard");
+        teach.setId("tab-teaching");
+        cmp.setId("tab-compare");
+        tabs.getTabs().addAll(dash, teach, cmp);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        BorderPane centre = new BorderPane(tabs);
+        centre.setBottom(replay);
+        return centre;
+    }
+
+    private Node teaching() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        BorderPane loop = new BorderPane(loopDiagram.node());
+        loop.getStyleClass().add("teaching-card");
+        grid.add(loop, 0, 0);
+        grid.add(horizon.node(), 0, 1);
+        BorderPane portrait = new BorderPane(phasePortrait.node());
+        portrait.getStyleClass().add("teaching-card");
+        grid.add(portrait, 1, 0, 1, 2);
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(44);
+        ColumnConstraints right = new ColumnConstraints();
+        right.setPercentWidth(56);
+        grid.getColumnConstraints().addAll(left, right);
+        RowConstraints top = new RowConstraints();
+        top.setPercentHeight(42);
+        RowConstraints bottom = new RowConstraints();
+        bottom.setPercentHeight(58);
+        grid.getRowConstraints().addAll(top, bottom);
+        for (Node n : grid.getChildren()) {
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            GridPane.setVgrow(n, Priority.ALWAYS);
+        }
+        return grid;
+    }
+
+    /** Selects a tab by name: dashboard or teaching. */
+    void showTab(String name) {
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            if (t.getText().equalsIgnoreCase(name)) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no tab '" + name + "'; tabs: dashboard, teaching, compare");
+    }
+
+    /** Light or dark colours for controls, canvases and charts. */
+    void setTheme(Theme t) {
+        theme = t;
+        String dark = Workbench.class.getResource("dark.css").toExternalForm();
+        root.getStylesheets().remove(dark);
+        if (t == Theme.DARK) {
+            root.getStylesheets().add(dark);
+        }
+        loopDiagram.setTheme(t);
+        phasePortrait.setTheme(t);
+        themeToggle.setSelected(t == Theme.DARK);
+        restyleCharts();
+    }
+
+    Theme theme() {
+        return theme;
+    }
+
+    /** Presenter mode: every font about 40% larger, controls and charts alike. */
+    void setLargeFont(boolean on) {
+        largeFont = on;
+        root.setStyle(on ? "-fx-font-size: 17px;" : "");
+        largeToggle.setSelected(on);
+        restyleCharts();
+    }
+
+    boolean largeFont() {
+        return largeFont;
+    }
+
+    private void restyleCharts() {
+        for (Node n : root.lookupAll(".plot-panel")) {
+            if (n instanceof PlotPanel p) {
+                Charts.applyTheme(p.chart(), theme, largeFont ? 1.45 : 1.0);
+            }
+        }
     }
 
     private Node centre() {
@@ -173,9 +295,7 @@ final class Workbench {
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
-        BorderPane centre = new BorderPane(grid);
-        centre.setBottom(replay);
-        return centre;
+        return grid;
     }
 
     /** Feeds made-up events, draws every chart off screen once, then clears them (see {@link ChartWarmUp}). */
@@ -193,6 +313,12 @@ final class Workbench {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), runs::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::savePreset);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRun);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                () -> setTheme(theme == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> setLargeFont(!largeFont));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(0));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(2));
     }
 
     /** Starts the per-frame event pump. */
@@ -219,6 +345,7 @@ final class Workbench {
                     }
                 }
                 envView.tick(now);
+                compare.pump(now);
             }
         };
         pump.start();
@@ -261,6 +388,7 @@ final class Workbench {
             statsLog.close();
             statsLog = null;
         }
+        compare.shutdown();
         runs.shutdown();
     }
 
@@ -289,7 +417,8 @@ final class Workbench {
     private void updateButtons() {
         RunController.Mode m = runs.modeProperty().get();
         boolean active = m == RunController.Mode.RUNNING || m == RunController.Mode.PAUSED;
-        start.setDisable(active || !settings.validProperty().get());
+        start.setDisable(active || compare.runningProperty().get() || !settings.validProperty().get());
+        compare.setMainRunActive(active);
         pause.setDisable(!active);
         pause.setText(m == RunController.Mode.PAUSED ? "Resume" : "Pause");
         stop.setDisable(!active);
@@ -306,7 +435,8 @@ final class Workbench {
                 closeReplay();
             }
             resetViews();
-            envView.setEnvironment(settings.config().env());
+            setEnvironment(settings.config().env());
+            loopDiagram.configure(settings.config());
             String id = runs.start(settings.config());
             status.message("recording to " + runs.runsDir().resolve(id));
         } catch (IOException | RuntimeException e) {
@@ -328,7 +458,8 @@ final class Workbench {
         try {
             settings.load(Presets.load(file));
             settingsView.reload();
-            envView.setEnvironment(settings.config().env());
+            setEnvironment(settings.config().env());
+            loopDiagram.configure(settings.config());
             status.message("preset " + file.getFileName());
             if (presetBox.getValue() == null) {
                 presetBox.setPromptText(file.getFileName().toString());
@@ -373,6 +504,39 @@ final class Workbench {
         chooseRunFolder("Open a saved run (a folder with run.json)", this::openRun);
     }
 
+    /** Asks for a run folder; null when cancelled. */
+    private Path askRunFolder(String title) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        if (Files.isDirectory(runs.runsDir())) {
+            dc.setInitialDirectory(runs.runsDir().toFile());
+        }
+        File f = dc.showDialog(root.getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    /** Starts SAC and MBPO side by side with the current settings (the Compare tab's button). */
+    void startComparison() {
+        showTab("compare");
+        compare.startBoth(settings.config());
+    }
+
+    CompareView compare() {
+        return compare;
+    }
+
+    LoopDiagramView loopDiagram() {
+        return loopDiagram;
+    }
+
+    HorizonView horizon() {
+        return horizon;
+    }
+
+    PhasePortraitView phasePortrait() {
+        return phasePortrait;
+    }
+
     private void chooseRunFolder(String title, java.util.function.Consumer<Path> then) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);
@@ -410,7 +574,8 @@ final class Workbench {
 
     private void showReplay(RunFolder folder, RunFolder.Events ev) {
         runs.enterReplay();
-        envView.setEnvironment(folder.config().env());
+        setEnvironment(folder.config().env());
+        loopDiagram.configure(folder.config());
         replay.load(ev.events(), batch -> {
             resetViews();
             feed(batch);

@@ -23,7 +23,8 @@ import javax.imageio.ImageIO;
  * The workbench window. Arguments (for scripted demos and README screenshots):
  * {@code --preset FILE}, {@code --autostart}, {@code --open RUN_DIR}, {@code --baseline RUN_DIR},
  * {@code --runs DIR}, {@code --screenshot FILE --screenshot-after S}, {@code --exit-after S},
- * {@code --stats-log FILE --stats-every S} (memory, frame gaps and event rate, for soak runs).
+ * {@code --stats-log FILE --stats-every S} (memory, frame gaps and event rate, for soak runs),
+ * {@code --theme light|dark}, {@code --large-font}, {@code --tab dashboard|teaching|compare}.
  * F12 saves a screenshot of the window.
  */
 public final class WorkbenchApp extends Application {
@@ -58,11 +59,20 @@ public final class WorkbenchApp extends Application {
         }
         workbench.startPump();
         workbench.startEngineInBackground();
+        if (args.theme().equals("dark")) {
+            workbench.setTheme(Theme.DARK);
+        }
+        if (args.largeFont()) {
+            workbench.setLargeFont(true);
+        }
+        workbench.showTab(args.tab());
         if (args.baseline() != null) {
             workbench.setBaseline(args.baseline());
         }
         if (args.open() != null) {
             workbench.openRun(args.open());
+        } else if (args.autostart() && args.tab().equals("compare")) {
+            workbench.startComparison();
         } else if (args.autostart()) {
             workbench.startRun();
         }
@@ -119,7 +129,8 @@ public final class WorkbenchApp extends Application {
 
     /** Parsed window arguments. */
     record GuiArgs(Path preset, boolean autostart, Path open, Path baseline, Path runs, Path screenshot,
-                   double screenshotAfter, double exitAfter, Path statsLog, double statsEvery) {
+                   double screenshotAfter, double exitAfter, Path statsLog, double statsEvery, String theme, boolean largeFont,
+                   String tab) {
 
         static GuiArgs parse(List<String> raw) {
             Path preset = null;
@@ -131,6 +142,9 @@ public final class WorkbenchApp extends Application {
             double exitAfter = 0;
             Path statsLog = null;
             double statsEvery = 60;
+            String theme = "light";
+            boolean largeFont = false;
+            String tab = "dashboard";
             boolean autostart = false;
             for (int i = 0; i < raw.size(); i++) {
                 String a = raw.get(i);
@@ -145,15 +159,27 @@ public final class WorkbenchApp extends Application {
                     case "--exit-after" -> exitAfter = number(value(raw, ++i, a), a);
                     case "--stats-log" -> statsLog = Path.of(value(raw, ++i, a));
                     case "--stats-every" -> statsEvery = number(value(raw, ++i, a), a);
+                    case "--theme" -> theme = choice(value(raw, ++i, a), a, List.of("light", "dark"));
+                    case "--large-font" -> largeFont = true;
+                    case "--tab" -> tab = choice(value(raw, ++i, a), a, List.of("dashboard", "teaching", "compare"));
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'; allowed: --preset FILE, "
                             + "--autostart, --open RUN_DIR, --baseline RUN_DIR, --runs DIR, --screenshot FILE, "
-                            + "--screenshot-after S, --exit-after S, --stats-log FILE, --stats-every S");
+                            + "--screenshot-after S, --exit-after S, --stats-log FILE, --stats-every S, --theme light|dark, --large-font, "
+                            + "--tab dashboard|teaching|compare");
                 }
             }
             if (statsEvery <= 0) {
                 throw new IllegalArgumentException("--stats-every is " + statsEvery + "; allowed: seconds > 0");
             }
-            return new GuiArgs(preset, autostart, open, baseline, runs, shot, shotAfter, exitAfter, statsLog, statsEvery);
+            return new GuiArgs(preset, autostart, open, baseline, runs, shot, shotAfter, exitAfter, statsLog, statsEvery, theme,
+                    largeFont, tab);
+        }
+
+        private static String choice(String v, String option, List<String> allowed) {
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException(option + " is '" + v + "'; allowed: " + String.join(", ", allowed));
+            }
+            return v;
         }
 
         private static String value(List<String> raw, int i, String option) {

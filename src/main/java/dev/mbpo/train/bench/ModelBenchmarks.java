@@ -90,12 +90,12 @@ public final class ModelBenchmarks {
             for (int i = -5; i < repeat; i++) {
                 long t0 = System.nanoTime();
                 try (NDManager s = m.newSubManager();
-                     ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                     dev.mbpo.nn.Gradients.Recording gc = dev.mbpo.nn.Gradients.record()) {
                     gc.backward(batched.forward(s.create(x, new ai.djl.ndarray.types.Shape(members, rows, 4))).square().mean());
                 }
                 long t1 = System.nanoTime();
                 try (NDManager s = m.newSubManager();
-                     ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                     dev.mbpo.nn.Gradients.Recording gc = dev.mbpo.nn.Gradients.record()) {
                     ai.djl.ndarray.NDArray loss = null;
                     for (int k = 0; k < members; k++) {
                         ai.djl.ndarray.NDArray in = s.create(java.util.Arrays.copyOfRange(x, k * rows * 4, (k + 1) * rows * 4),

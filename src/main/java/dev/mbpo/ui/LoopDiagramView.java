@@ -1,0 +1,238 @@
+package dev.mbpo.ui;
+
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.RunEvent;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The MBPO loop as a live diagram: collect real data -> train the ensemble -> branch short
+ * rollouts -> SAC updates on mixed data -> back to collecting, the running phase highlighted,
+ * counters on the arrows (real transitions, model trainings, imagined transitions, updates)
+ * and the real:imagined mix in the middle. For a SAC run the model stations are greyed out.
+ */
+final class LoopDiagramView implements RunView {
+    /** The stations, clockwise from the top left. */
+    enum Station { COLLECT, TRAIN_MODEL, ROLLOUT, UPDATE }
+
+    private final Canvas canvas = new Canvas(420, 260);
+    private final Pane node = new Pane(canvas);
+    private boolean mbpo = true;
+    private double realRatio = 0.05;
+    private int horizon = 1;
+    private String phase = "";
+    private long realSteps;
+    private int modelTrainings;
+    private double holdoutMse = Double.NaN;
+    private long imagined;
+    private long updates;
+    private boolean ended;
+    private boolean dirty = true;
+    private Theme theme = Theme.LIGHT;
+
+    LoopDiagramView() {
+        node.setId("loop-diagram");
+        node.setMinSize(200, 150);
+        canvas.widthProperty().bind(node.widthProperty());
+        canvas.heightProperty().bind(node.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+    }
+
+    Pane node() {
+        return node;
+    }
+
+    void configure(RunConfig c) {
+        mbpo = "mbpo".equals(c.algorithm());
+        realRatio = c.mbpo().realRatio();
+        horizon = c.rollout().horizon();
+        dirty = true;
+        flush();
+    }
+
+    void setTheme(Theme t) {
+        theme = t;
+        draw();
+    }
+
+    @Override
+    public void accept(RunEvent e) {
+        dirty = true;
+        realSteps = Math.max(realSteps, e.step());
+        if (e instanceof RunEvent.Started s) {
+            mbpo = "mbpo".equals(s.algorithm());
+            ended = false;
+        } else if (e instanceof RunEvent.Phase p) {
+            phase = p.phase();
+        } else if (e instanceof RunEvent.ModelTrained m) {
+            modelTrainings = m.index() + 1;
+            holdoutMse = m.holdoutMse().length > 0 ? m.holdoutMse()[m.holdoutMse().length - 1] : Double.NaN;
+        } else if (e instanceof RunEvent.Rollout r) {
+            imagined += r.imagined();
+            horizon = r.horizon();
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/updates")) {
+            updates += m.values().get("train/updates").longValue(); // updates since the previous metrics event
+        } else if (e instanceof RunEvent.Ended) {
+            ended = true;
+            phase = "";
+        }
+    }
+
+    @Override
+    public void reset() {
+        phase = "";
+        realSteps = 0;
+        modelTrainings = 0;
+        holdoutMse = Double.NaN;
+        imagined = 0;
+        updates = 0;
+        ended = false;
+        dirty = true;
+    }
+
+    @Override
+    public void flush() {
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    /** Which stations the current phase lights: collecting alternates with SAC updates every real step. */
+    boolean active(Station s) {
+        return switch (phase) {
+            case "collect" -> s == Station.COLLECT || s == Station.UPDATE;
+            case "train_model" -> s == Station.TRAIN_MODEL;
+            case "rollout" -> s == Station.ROLLOUT;
+            default -> false;
+        };
+    }
+
+    long imagined() {
+        return imagined;
+    }
+
+    long realSteps() {
+        return realSteps;
+    }
+
+    int modelTrainings() {
+        return modelTrainings;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(theme.panel());
+        g.fillRect(0, 0, w, h);
+        double scale = Math.max(0.7, Math.min(w / 460, h / 280));
+        double bw = w * 0.3;
+        double bh = Math.min(h * 0.24, 58 * scale);
+        double left = w * 0.04;
+        double right = w * 0.96 - bw;
+        double top = h * 0.07;
+        double bottom = h * 0.93 - bh;
+        Font title = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale);
+        Font small = Font.font("DejaVu Sans", 10.5 * scale);
+        box(g, left, top, bw, bh, "1  Collect real data", "env steps, current policy", Station.COLLECT, true, title, small);
+        box(g, right, top, bw, bh, "2  Train ensemble", modelTrainings + " trainings"
+                + (Double.isNaN(holdoutMse) ? "" : String.format(", MSE %.2g", holdoutMse)), Station.TRAIN_MODEL, mbpo, title, small);
+        box(g, right, bottom, bw, bh, "3  Branch rollouts", "k = " + horizon + " from real states", Station.ROLLOUT, mbpo, title, small);
+        box(g, left, bottom, bw, bh, "4  SAC updates", mbpo ? "mixed real + imagined" : "real batches", Station.UPDATE, true, title, small);
+        g.setFont(small);
+        arrow(g, left + bw, top + bh / 2, right, top + bh / 2, String.format("%,d", realSteps), "real transitions", mbpo, true);
+        arrow(g, right + bw / 2, top + bh, right + bw / 2, bottom, "model", "", mbpo, false);
+        arrow(g, right, bottom + bh / 2, left + bw, bottom + bh / 2, String.format("%,d", imagined), "imagined", mbpo, true);
+        arrow(g, left + bw / 2, bottom, left + bw / 2, top + bh, String.format("%,d", updates), "updates", true, false);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        double textWidth = (right + bw / 2) - (left + bw / 2) - 24;
+        g.setFill(theme.text());
+        g.setFont(title);
+        if (mbpo) {
+            g.fillText("batch mix", w / 2, h / 2 - 16 * scale, textWidth);
+            g.fillText(String.format("%.0f%% real : %.0f%% imagined", realRatio * 100, (1 - realRatio) * 100), w / 2, h / 2, textWidth);
+        } else {
+            g.fillText("SAC: real data only", w / 2, h / 2, textWidth);
+        }
+        g.setFont(small);
+        g.setFill(theme.muted());
+        g.fillText(ended ? "run ended" : phase.isEmpty() ? "waiting for a run" : "now: " + phaseName(), w / 2, h / 2 + 17 * scale,
+                textWidth);
+    }
+
+    private String phaseName() {
+        return switch (phase) {
+            case "collect" -> "collecting and updating";
+            case "train_model" -> "training the ensemble";
+            case "rollout" -> "branching rollouts";
+            case "evaluate" -> "evaluating the policy";
+            case "checkpoint" -> "saving a checkpoint";
+            default -> phase;
+        };
+    }
+
+    private void box(GraphicsContext g, double x, double y, double bw, double bh, String title, String detail, Station s,
+                     boolean used, Font titleFont, Font small) {
+        boolean on = used && active(s);
+        g.setFill(!used ? theme.disabled() : on ? Color.web("#2a9d8f") : theme.box());
+        g.fillRoundRect(x, y, bw, bh, 12, 12);
+        g.setStroke(on ? Color.web("#1d6f65") : theme.border());
+        g.setLineWidth(on ? 3 : 1.2);
+        g.strokeRoundRect(x, y, bw, bh, 12, 12);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(on ? Color.WHITE : used ? theme.text() : theme.muted());
+        g.setFont(titleFont);
+        g.fillText(title, x + bw / 2, y + bh * 0.36, bw - 8);
+        g.setFont(small);
+        g.fillText(used ? detail : "not used by SAC", x + bw / 2, y + bh * 0.7, bw - 8);
+    }
+
+    /** An arrow between stations; its count goes above (or beside) it and its unit below. */
+    private void arrow(GraphicsContext g, double x1, double y1, double x2, double y2, String count, String unit, boolean used,
+                       boolean horizontal) {
+        g.setStroke(used ? theme.text() : theme.disabled());
+        g.setLineWidth(1.6);
+        double pad = 5;
+        double dx = Math.signum(x2 - x1) * pad;
+        double dy = Math.signum(y2 - y1) * pad;
+        double ax = x1 + dx;
+        double ay = y1 + dy;
+        double bx = x2 - dx;
+        double by = y2 - dy;
+        g.strokeLine(ax, ay, bx, by);
+        double angle = Math.atan2(by - ay, bx - ax);
+        double head = 8;
+        g.setFill(used ? theme.text() : theme.disabled());
+        g.fillPolygon(new double[] {bx, bx - head * Math.cos(angle - 0.4), bx - head * Math.cos(angle + 0.4)},
+                new double[] {by, by - head * Math.sin(angle - 0.4), by - head * Math.sin(angle + 0.4)}, 3);
+        g.setFill(used ? theme.accent() : theme.muted());
+        if (horizontal) {
+            double gap = Math.abs(bx - ax) - 4;
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(count, (ax + bx) / 2, ay - 3, gap);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(unit, (ax + bx) / 2, ay + 3, gap);
+        } else {
+            boolean leftSide = x1 < canvas.getWidth() / 2;
+            // Outside the loop, so that the labels never run into the middle text.
+            g.setTextAlign(leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            double tx = ax + (leftSide ? -7 : 7);
+            double room = leftSide ? tx - 2 : canvas.getWidth() - tx - 2;
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(count, tx, (ay + by) / 2, room);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(unit, tx, (ay + by) / 2 + 1, room);
+        }
+    }
+}
