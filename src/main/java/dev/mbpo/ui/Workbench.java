@@ -17,6 +17,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,7 +25,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -103,7 +103,8 @@ final class Workbench {
         return root;
     }
 
-    private ToolBar toolbar() {
+    /** The toolbar wraps onto a second row rather than hiding buttons (large fonts, narrow windows). */
+    private Node toolbar() {
         ComboBox<String> env = new ComboBox<>();
         env.setId("toolbar-env");
         env.getItems().setAll(dev.mbpo.env.Envs.ids());
@@ -160,9 +161,18 @@ final class Workbench {
         largeToggle = large;
         Label title = new Label("MBPO Workbench");
         title.getStyleClass().add("app-title");
-        return new ToolBar(title, new Separator(Orientation.VERTICAL), new Label("Env"), env, new Label("Preset"), presetBox,
-                new Separator(Orientation.VERTICAL), start, pause, stop, new Separator(Orientation.VERTICAL), save, open, baseline,
-                new Separator(Orientation.VERTICAL), dark, large);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, title, bar(), new Label("Env"), env,
+                new Label("Preset"), presetBox, bar(), start, pause, stop, bar(), save, open, baseline, bar(), dark, large);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private static Separator bar() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.setPrefHeight(22);
+        return s;
     }
 
     private Node settingsPane() {

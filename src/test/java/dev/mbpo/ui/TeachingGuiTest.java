@@ -1,0 +1,164 @@
+package dev.mbpo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mbpo.TestPaths;
+import dev.mbpo.config.Presets;
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.RunFolder;
+import dev.mbpo.run.RunRecorder;
+import dev.mbpo.train.SessionState;
+import dev.mbpo.train.TrainingSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The teaching views, presenter comforts and the side-by-side comparison, driven with recorded and live runs. */
+@ExtendWith(ApplicationExtension.class)
+class TeachingGuiTest {
+    @TempDir
+    static Path dir;
+    static Path mbpoRun;
+    static Path sacRun;
+    private Workbench workbench;
+
+    static Path record(String algorithm) throws Exception {
+        RunConfig c = Presets.parse(WorkbenchGuiTest.TINY, "tiny", List.of("run.totalSteps=300", "algorithm=" + algorithm));
+        try (RunRecorder rec = RunRecorder.create(dir.resolve("saved"), c, Map.of())) {
+            assertEquals(SessionState.FINISHED, new TrainingSession(c, rec).checkpointInto(rec.dir()).runBlocking());
+            return rec.dir();
+        }
+    }
+
+    @BeforeAll
+    static void recordRuns() throws Exception {
+        mbpoRun = record("mbpo");
+        sacRun = record("sac");
+    }
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(TestPaths.projectDir().resolve("presets"), dir.resolve("runs"));
+        Scene scene = new Scene(workbench.root(), 1400, 900);
+        workbench.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        workbench.startPump();
+    }
+
+    private static void waitUntil(String what, double seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what);
+        }
+    }
+
+    @Test
+    void teachingViewsShowARecordedRun(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openRun(mbpoRun));
+        waitUntil("the run is shown", 30, () -> robot.lookup("#replay-bar").query().isVisible());
+        robot.clickOn("Teaching");
+        WaitForAsyncUtils.waitForFxEvents();
+        LoopDiagramView loop = workbench.loopDiagram();
+        assertEquals(300, loop.realSteps());
+        assertEquals(2, loop.modelTrainings(), "trainings at steps 100 and 200");
+        assertTrue(loop.imagined() > 0);
+        PhasePortraitView portrait = workbench.phasePortrait();
+        assertTrue(portrait.hasValueMap(), "the critic's value over the phase plane");
+        assertEquals(201, portrait.trajectoryPoints(), "the latest evaluation episode, start included");
+        assertTrue(portrait.branches() > 0, "imagined branches from real states");
+        HorizonView horizon = workbench.horizon();
+        assertNotNull(horizon.latest());
+        assertEquals(11, horizon.latest().errorMean().length, "k = 0..10 (predictionHorizon 10)");
+        assertTrue(horizon.infoText().contains("r = ") && horizon.infoText().contains("Spearman"), horizon.infoText());
+        Slider k = robot.lookup("#horizon-k").queryAs(Slider.class);
+        assertEquals(10, k.getMax());
+        robot.interact(() -> k.setValue(3));
+        assertEquals(3, horizon.branchSteps().get(), "the slider sets the branch length the portrait draws");
+        assertTrue(robot.lookup("#horizon-k-label").queryAs(Label.class).getText().startsWith("k = 3: error "));
+        robot.moveTo((javafx.scene.Node) robot.lookup("#phase-portrait").query());
+        WaitForAsyncUtils.waitForFxEvents();
+        String readout = robot.lookup("#phase-readout").queryAs(Label.class).getText();
+        assertTrue(readout.contains("angle theta") && readout.contains("value"), "hover read-out: " + readout);
+    }
+
+    @Test
+    void darkThemeAndLargeFontsFromTheKeyboard(FxRobot robot) {
+        assertTrue(robot.lookup("#theme-dark").tryQuery().isPresent(), "the toolbar shows the Dark toggle");
+        var chart = workbench.returns().panel().chart();
+        float before = chart.getTitle().getFont().getSize2D();
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.DARK, workbench.theme());
+        assertTrue(workbench.root().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertEquals(new java.awt.Color(0x1e2430), chart.getBackgroundPaint(), "charts follow the theme");
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(workbench.largeFont());
+        assertTrue(chart.getTitle().getFont().getSize2D() > before * 1.4, "chart fonts grow with the controls'");
+        assertTrue(workbench.root().getStyle().contains("17px"));
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(workbench.largeFont());
+        assertEquals(before, chart.getTitle().getFont().getSize2D(), 0.01f);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the toolbar lays its buttons out again at the normal size
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#theme-dark"); // the toolbar's toggle does the same as Ctrl+T
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.LIGHT, workbench.theme());
+        assertEquals(java.awt.Color.WHITE, chart.getBackgroundPaint());
+    }
+
+    @Test
+    void twoSavedRunsPlayTogether(FxRobot robot) throws Exception {
+        robot.clickOn("Compare");
+        robot.interact(() -> workbench.compare().openPair(mbpoRun, sacRun));
+        waitUntil("both curves", 30, () -> workbench.compare().points(true) == 3 && workbench.compare().points(false) == 3);
+        assertTrue(robot.lookup("#compare-info").queryAs(Label.class).getText().contains("two saved runs"));
+    }
+
+    @Test
+    void sacAndMbpoTrainAtOnceAndBothAreSaved(FxRobot robot) throws Exception {
+        Path preset = dir.resolve("tiny-compare.json");
+        Files.writeString(preset, WorkbenchGuiTest.TINY);
+        robot.interact(() -> workbench.loadPreset(preset));
+        robot.clickOn("Compare");
+        robot.clickOn("#compare-start");
+        waitUntil("both runs evaluated (two sessions in one JVM, one gradient lock)", 120,
+                () -> workbench.compare().points(true) >= 2 && workbench.compare().points(false) >= 2);
+        assertTrue(robot.lookup("#start").queryButton().isDisabled(), "no third run while the pair trains");
+        robot.clickOn("#compare-stop");
+        waitUntil("both ended", 20, () -> !workbench.compare().runningProperty().get());
+        List<Path> saved;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            saved = s.filter(p -> p.getFileName().toString().contains("mbpo-s1") || p.getFileName().toString().contains("sac-s1")).toList();
+        }
+        assertEquals(2, saved.size(), saved.toString());
+        for (Path p : saved) {
+            waitUntil("run.json of " + p.getFileName() + " says stopped", 10, () -> RunFolder.open(p).status().equals("stopped"));
+            assertTrue(RunFolder.open(p).readEvents().warnings().isEmpty());
+        }
+        assertFalse(robot.lookup("#start").queryButton().isDisabled(), "Start is free again");
+    }
+}
