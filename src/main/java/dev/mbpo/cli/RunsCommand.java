@@ -82,6 +82,12 @@ final class RunsCommand implements Runnable {
         }
     }
 
+    static double median(double[] v) {
+        double[] c = v.clone();
+        java.util.Arrays.sort(c);
+        return c.length == 0 ? Double.NaN : c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
     @Command(name = "show", description = "A run's configuration, provenance, status and evaluation curve.")
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
@@ -95,7 +101,8 @@ final class RunsCommand implements Runnable {
         public Integer call() throws IOException {
             RunFolder f = RunFolder.open(new RunsFolder(where.runs).resolve(id));
             PrintWriter out = spec.commandLine().getOut();
-            RunSummary s = RunSummary.of(readAndWarn(f, spec.commandLine().getErr()).events());
+            java.util.List<dev.mbpo.run.RunEvent> events = readAndWarn(f, spec.commandLine().getErr()).events();
+            RunSummary s = RunSummary.of(events);
             out.println("id:          " + f.id());
             out.println("status:      " + f.status() + (f.runJson().path("endReason").asText("").isEmpty() ? ""
                     : " (" + f.runJson().path("endReason").asText() + ")"));
@@ -110,6 +117,19 @@ final class RunsCommand implements Runnable {
             out.println("eval curve (step: return):");
             for (double[] p : s.evalCurve()) {
                 out.printf(Locale.ROOT, "  %8d: %9.2f%n", (long) p[0], p[1]);
+            }
+            java.util.List<dev.mbpo.run.RunEvent.Horizon> horizons = events.stream()
+                    .filter(e -> e instanceof dev.mbpo.run.RunEvent.Horizon).map(e -> (dev.mbpo.run.RunEvent.Horizon) e).toList();
+            if (!horizons.isEmpty()) {
+                out.println("disagreement vs open-loop error after each model training (step: Pearson r, Spearman, starts, error at k=1 / k=H):");
+                for (dev.mbpo.run.RunEvent.Horizon h : horizons) {
+                    int last = h.errorMean().length - 1;
+                    out.printf(Locale.ROOT, "  %8d: r %5.2f  Spearman %5.2f  %4d starts  error %.4f / %.4f%n", h.step(), h.correlation(),
+                            h.rankCorrelation(), h.starts(), h.errorMean()[Math.min(1, last)], h.errorMean()[last]);
+                }
+                out.printf(Locale.ROOT, "  median over %d trainings: r %.2f, Spearman %.2f%n", horizons.size(),
+                        median(horizons.stream().mapToDouble(dev.mbpo.run.RunEvent.Horizon::correlation).toArray()),
+                        median(horizons.stream().mapToDouble(dev.mbpo.run.RunEvent.Horizon::rankCorrelation).toArray()));
             }
             out.flush();
             return Main.EXIT_OK;

@@ -62,6 +62,14 @@ final class LoopDiagramView implements RunView {
         draw();
     }
 
+    private double fontScale = 1;
+
+    /** Presenter mode: larger labels. */
+    void setFontScale(double f) {
+        fontScale = f;
+        draw();
+    }
+
     @Override
     public void accept(RunEvent e) {
         dirty = true;
@@ -140,8 +148,8 @@ final class LoopDiagramView implements RunView {
         double right = w * 0.96 - bw;
         double top = h * 0.07;
         double bottom = h * 0.93 - bh;
-        Font title = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale);
-        Font small = Font.font("DejaVu Sans", 10.5 * scale);
+        Font title = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale * fontScale);
+        Font small = Font.font("DejaVu Sans", 10.5 * scale * fontScale);
         box(g, left, top, bw, bh, "1  Collect real data", "env steps, current policy", Station.COLLECT, true, title, small);
         box(g, right, top, bw, bh, "2  Train ensemble", modelTrainings + " trainings"
                 + (Double.isNaN(holdoutMse) ? "" : String.format(", MSE %.2g", holdoutMse)), Station.TRAIN_MODEL, mbpo, title, small);

@@ -87,6 +87,14 @@ final class PhasePortraitView implements RunView {
         draw();
     }
 
+    private double fontScale = 1;
+
+    /** Presenter mode: larger labels. */
+    void setFontScale(double f) {
+        fontScale = f;
+        draw();
+    }
+
     boolean hasValueMap() {
         return values != null;
     }
@@ -160,7 +168,7 @@ final class PhasePortraitView implements RunView {
         double h = canvas.getHeight();
         g.setFill(theme.panel());
         g.fillRect(0, 0, w, h);
-        g.setFont(Font.font("DejaVu Sans", 11));
+        g.setFont(Font.font("DejaVu Sans", 11 * fontScale));
         if (plane == null) {
             g.setFill(theme.muted());
             g.setTextAlign(TextAlignment.CENTER);
@@ -262,7 +270,7 @@ final class PhasePortraitView implements RunView {
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 12));
+        g.setFont(Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 12 * fontScale));
         g.fillText("Phase portrait" + (values == null ? "" : "  (value at step " + values.step() + ")"), LEFT, 6);
     }
 
@@ -270,7 +278,7 @@ final class PhasePortraitView implements RunView {
         double x = w - RIGHT + 12;
         double top = TOP;
         double height = (h - BOTTOM - TOP) * 0.45;
-        g.setFont(Font.font("DejaVu Sans", 10));
+        g.setFont(Font.font("DejaVu Sans", 10 * fontScale));
         for (int i = 0; i < 50; i++) {
             g.setFill(valueColour(1 - i / 49.0));
             g.fillRect(x, top + i * height / 50, 12, height / 50 + 1);

@@ -267,6 +267,8 @@ final class Workbench {
         largeFont = on;
         root.setStyle(on ? "-fx-font-size: 17px;" : "");
         largeToggle.setSelected(on);
+        loopDiagram.setFontScale(on ? 1.25 : 1);
+        phasePortrait.setFontScale(on ? 1.3 : 1);
         restyleCharts();
     }
 
