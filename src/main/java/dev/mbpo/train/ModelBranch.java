@@ -118,25 +118,29 @@ final class ModelBranch implements AutoCloseable {
 
     /** A model whose loss was not finite or whose predicted variance exploded stops the run (a fault event first). */
     private void checkSound(long step, TrainingSummary s) {
-        String detail = null;
-        String kind = "model_train";
+        RunEvent.Fault fault = unsound(step, trainings, s, ensemble.maxLogVarBound());
+        if (fault != null) {
+            events.accept(fault);
+            throw new NumericalFault(fault.detail());
+        }
+    }
+
+    /** The fault of a finished training, or null when the model is sound. */
+    static RunEvent.Fault unsound(long step, int training, TrainingSummary s, double logVarBound) {
         if (DynamicsEnsemble.NON_FINITE.equals(s.stopReason())) {
-            detail = "model training " + trainings + " at step " + step + ": a minibatch loss was not finite (not applied)";
-        } else if (!allFinite(s.holdoutMse())) {
-            detail = "model training " + trainings + " at step " + step + ": holdout error not finite "
-                    + java.util.Arrays.toString(s.holdoutMse());
-        } else {
-            double bound = ensemble.maxLogVarBound();
-            if (!(bound <= MAX_LOG_VAR)) {
-                kind = "model_variance";
-                detail = String.format("model variance exploded at step %d: the log-variance bound reached %.3g "
-                        + "(allowed up to %.0f, i.e. a standard deviation of %.0f)", step, bound, MAX_LOG_VAR, Math.exp(MAX_LOG_VAR / 2));
-            }
+            return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
+                    + ": a minibatch loss or the data was not finite (not applied)");
         }
-        if (detail != null) {
-            events.accept(new RunEvent.Fault(step, kind, detail));
-            throw new NumericalFault(detail);
+        if (!allFinite(s.holdoutMse())) {
+            return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
+                    + ": holdout error not finite " + java.util.Arrays.toString(s.holdoutMse()));
         }
+        if (!(logVarBound <= MAX_LOG_VAR)) {
+            return new RunEvent.Fault(step, "model_variance", String.format("model variance exploded at step %d: the "
+                    + "log-variance bound reached %.3g (allowed up to %.0f, i.e. a standard deviation of %.0f)", step, logVarBound,
+                    MAX_LOG_VAR, Math.exp(MAX_LOG_VAR / 2)));
+        }
+        return null;
     }
 
     private static boolean finite(float[] v, int n) {
