@@ -129,7 +129,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
             double[] none = new double[config.members()];
             Arrays.fill(none, Double.NaN);
             return new TrainingSummary(List.of(), elites == null ? new int[0] : elites.clone(), none, NON_FINITE, 0, 0,
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9, new double[0]);
         }
         int[] perm = permutation(n, random);
         int nHold = Math.max(1, Math.min(config.maxHoldout(), (int) (n * config.holdoutRatio())));
@@ -231,7 +231,27 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
         elites = bestMembers(lastHold[0], config.elites());
         trainings++;
-        return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9);
+        double[] holdDis = holdoutDisagreement(data, holdout);
+        return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9,
+                holdDis);
+    }
+
+    /** Disagreement on the held-out real transitions, in raw units as rollouts see it, sorted. */
+    private double[] holdoutDisagreement(Batch data, int[] holdout) {
+        int n = holdout.length;
+        float[] obs = new float[n * obsDim];
+        float[] act = new float[n * actDim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.obs(), holdout[i] * obsDim, obs, i * obsDim, obsDim);
+            System.arraycopy(data.actions(), holdout[i] * actDim, act, i * actDim, actDim);
+        }
+        EnsemblePrediction p = predict(obs, act, n);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = p.disagreement(i);
+        }
+        Arrays.sort(d);
+        return d;
     }
 
     private static boolean allFinite(float[] v) {

@@ -143,10 +143,13 @@ public sealed interface RunEvent
      * @param bufferSize       model buffer size after adding
      * @param bufferCapacity   model buffer capacity
      * @param seconds          wall time
+     * @param cut              per step: branches cut there because their disagreement exceeded the threshold
+     *                         (disagreement-aware rollouts; all zero, or absent in older runs, otherwise)
+     * @param cutThreshold     the disagreement threshold used, NaN when branches are not cut
      */
     record Rollout(long step, int epoch, int horizon, int branches, int[] alive, double[] disagreementMean,
                    double[] disagreementP10, double[] disagreementP50, double[] disagreementP90, long imagined,
-                   long bufferSize, long bufferCapacity, double seconds) implements RunEvent {
+                   long bufferSize, long bufferCapacity, double seconds, int[] cut, double cutThreshold) implements RunEvent {
         public String type() {
             return "rollout";
         }

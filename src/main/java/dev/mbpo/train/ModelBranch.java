@@ -40,6 +40,8 @@ final class ModelBranch implements AutoCloseable {
     private int horizon;
     private int trainings;
     private boolean needsRollout;
+    private TrainingSummary lastTraining;
+    private int chosenHorizon;
 
     ModelBranch(RunConfig config, Env env, NDManager manager, long seed, Consumer<RunEvent> events) {
         this.config = config;
@@ -110,6 +112,7 @@ final class ModelBranch implements AutoCloseable {
         events.accept(new RunEvent.Metrics(step, m));
         trainings++;
         checkSound(step, s);
+        lastTraining = s;
         return !"interrupted".equals(s.stopReason());
     }
 
@@ -171,7 +174,8 @@ final class ModelBranch implements AutoCloseable {
         MbpoConfig loop = config.mbpo();
         RolloutConfig rc = config.rollout();
         int epoch = (int) (step / loop.epochLength());
-        int k = rc.horizonAt(epoch);
+        int k = rc.adaptiveHorizon() && chosenHorizon > 0 ? chosenHorizon : rc.horizonAt(epoch);
+        double threshold = cutThreshold();
         resizeModelBuffer(k);
         int obsDim = real.obsDim();
         int actDim = real.actDim();
@@ -180,6 +184,7 @@ final class ModelBranch implements AutoCloseable {
         real.sampleInto(starts, 0, rows, random);
         float[] states = starts.obs();
         int[] alive = new int[k];
+        int[] cut = new int[k];
         double[][] dis = new double[4][k];
         long imagined = 0;
         for (int t = 0; t < k && rows > 0; t++) {
@@ -201,7 +206,12 @@ final class ModelBranch implements AutoCloseable {
             float[] o = new float[obsDim];
             float[] a = new float[actDim];
             float[] o2 = new float[obsDim];
+            boolean[] survive = BranchCut.survivors(s.disagreement(), rows, threshold);
             for (int r = 0; r < rows; r++) {
+                if (!survive[r]) {
+                    cut[t]++;
+                    continue;
+                }
                 System.arraycopy(states, r * obsDim, o, 0, obsDim);
                 System.arraycopy(actions, r * actDim, a, 0, actDim);
                 System.arraycopy(s.nextObs(), r * obsDim, o2, 0, obsDim);
@@ -217,12 +227,17 @@ final class ModelBranch implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         events.accept(new RunEvent.Rollout(step, epoch, k, rc.batchSize(), alive, dis[0], dis[1], dis[2], dis[3], imagined,
-                modelBuffer.size(), modelBuffer.capacity(), seconds));
+                modelBuffer.size(), modelBuffer.capacity(), seconds, cut, threshold));
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("rollout/horizon", (double) k);
         m.put("rollout/disagreement", dis[0].length > 0 ? dis[0][0] : Double.NaN);
         m.put("rollout/model_buffer", (double) modelBuffer.size());
         m.put("rollout/imagined_per_s", seconds > 0 ? imagined / seconds : Double.NaN);
+        if (!Double.isNaN(threshold)) {
+            long cutTotal = java.util.Arrays.stream(cut).sum();
+            m.put("rollout/cut_fraction", cutTotal / (double) Math.max(1, java.util.Arrays.stream(alive).sum()));
+            m.put("rollout/cut_threshold", threshold);
+        }
         events.accept(new RunEvent.Metrics(step, m));
     }
 
@@ -255,7 +270,20 @@ final class ModelBranch implements AutoCloseable {
         RunEvent.Horizon r = HorizonAnalysis.measure(step, ensemble, scratchEnv, episodes, h, HORIZON_STRIDE);
         if (r != null) {
             events.accept(r);
+            if (config.rollout().adaptiveHorizon()) {
+                chosenHorizon = BranchCut.horizonWithin(r.errorMean(), config.rollout().errorTolerance());
+            }
         }
+    }
+
+    /** The disagreement above which branches are cut now; NaN when they are not (the paper's default). */
+    double cutThreshold() {
+        RolloutConfig rc = config.rollout();
+        return switch (rc.cut()) {
+            case "absolute" -> rc.cutThreshold();
+            case "quantile" -> lastTraining == null ? Double.NaN : lastTraining.disagreementQuantile(rc.cutThreshold());
+            default -> Double.NaN;
+        };
     }
 
     /** Steps between start states of the horizon analysis (5 evaluation episodes of 200 steps: about 175 starts). */

@@ -32,7 +32,8 @@ final class ChartWarmUp {
                 new RunEvent.ModelTrained(20, 0, new double[] {1, 0.5}, new double[] {0.1, 0.05}, new double[] {-1, -2},
                         new double[] {0.05, 0.06}, new int[] {0}, "early stop", 10, 2, 0.1),
                 new RunEvent.Rollout(20, 0, 3, 10, new int[] {10, 10, 10}, new double[] {0.1, 0.2, 0.3},
-                        new double[] {0.05, 0.1, 0.2}, new double[] {0.1, 0.2, 0.3}, new double[] {0.2, 0.3, 0.4}, 30, 30, 30, 0.1),
+                        new double[] {0.05, 0.1, 0.2}, new double[] {0.1, 0.2, 0.3}, new double[] {0.2, 0.3, 0.4}, 30, 30, 30, 0.1,
+                        new int[] {0, 1, 2}, 0.25),
                 new RunEvent.Predictions(20, new String[] {"a", "b", "c"}, List.of(seg)),
                 new RunEvent.Progress(20, 100, 10, 2, 8));
     }

@@ -24,6 +24,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class DisagreementView implements RunView {
     private final YIntervalSeries perStep = new YIntervalSeries("mean, 10-90% band");
     private final XYSeries median = Charts.series("median");
+    private final XYSeries cutFraction = Charts.series("cut fraction (right)");
+    private final org.jfree.chart.plot.ValueMarker threshold = new org.jfree.chart.plot.ValueMarker(0);
     private final XYSeries overTime = Charts.series("disagreement (step 1)");
     private final XYSeries horizon = Charts.series("rollout length k");
     private final TextTitle info = new TextTitle();
@@ -49,6 +51,21 @@ final class DisagreementView implements RunView {
         XYSeriesCollection med = new XYSeriesCollection(median);
         plot.setDataset(1, med);
         plot.setRenderer(1, Charts.markers(Charts.PALETTE[3]));
+        // Disagreement-aware rollouts: the fraction of branches cut at each step, and the threshold.
+        plot.setDataset(2, new XYSeriesCollection(cutFraction));
+        NumberAxis cutAxis = new NumberAxis("fraction cut");
+        cutAxis.setRange(0, 1);
+        plot.setRangeAxis(1, cutAxis);
+        plot.mapDatasetToRangeAxis(2, 1);
+        org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer(0.6);
+        bars.setSeriesPaint(0, new Color(0xe63946, false));
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        plot.setRenderer(2, bars);
+        threshold.setPaint(new Color(0xe63946));
+        threshold.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        threshold.setLabel("cut threshold");
+        threshold.setLabelFont(Charts.LABEL);
         JFreeChart chart = Charts.style(new JFreeChart("Disagreement per rollout step", Charts.TITLE, plot, true));
         Charts.subtitle(chart, info, "waiting for the first rollouts");
         stepPanel = new PlotPanel("plot-disagreement", chart);
@@ -82,6 +99,10 @@ final class DisagreementView implements RunView {
         return stepPanel;
     }
 
+    int cutPoints() {
+        return cutFraction.getItemCount();
+    }
+
     int rollouts() {
         return overTime.getItemCount();
     }
@@ -103,6 +124,8 @@ final class DisagreementView implements RunView {
         latest = null;
         perStep.clear();
         median.clear();
+        cutFraction.clear();
+        ((XYPlot) stepPanel.chart().getPlot()).removeRangeMarker(threshold);
         overTime.clear();
         horizon.clear();
         info.setText("waiting for the first rollouts");
@@ -131,6 +154,18 @@ final class DisagreementView implements RunView {
             median.add(t + 1, latest.disagreementP50()[t], false);
         }
         median.fireSeriesChanged();
+        cutFraction.clear();
+        XYPlot plot = (XYPlot) stepPanel.chart().getPlot();
+        plot.removeRangeMarker(threshold);
+        int[] cut = latest.cut();
+        if (cut != null && !Double.isNaN(latest.cutThreshold())) {
+            for (int t = 0; t < cut.length; t++) {
+                cutFraction.add(t + 1, latest.alive()[t] == 0 ? 0 : cut[t] / (double) latest.alive()[t], false);
+            }
+            cutFraction.fireSeriesChanged();
+            threshold.setValue(latest.cutThreshold());
+            plot.addRangeMarker(threshold);
+        }
         info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined transitions in %.2f s; model buffer %,d / %,d",
                 latest.step(), latest.horizon(), latest.branches(), latest.imagined(), latest.seconds(),
                 latest.bufferSize(), latest.bufferCapacity()));

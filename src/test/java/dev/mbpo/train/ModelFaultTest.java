@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** A model training that went wrong is named right after it, before any rollout uses the model. */
 class ModelFaultTest {
     private static TrainingSummary summary(String reason, double... mse) {
-        return new TrainingSummary(List.of(), new int[] {0}, mse, reason, 100, 20, 0.1);
+        return new TrainingSummary(List.of(), new int[] {0}, mse, reason, 100, 20, 0.1, new double[0]);
     }
 
     @Test
