@@ -1,52 +1,50 @@
 package dev.mbpo.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
-import java.util.concurrent.locks.ReentrantLock;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Gradient recording that several training sessions in one JVM can share: DJL's PyTorch
- * engine allows one open {@link GradientCollector} per JVM (a static flag), so every
- * recording takes one process-wide lock first. Two sessions (SAC and MBPO side by side) then
- * interleave their gradient work while everything else (environment steps, inference,
- * optimiser steps) runs in parallel.
+ * Gradient recording per thread. DJL's {@code PtGradientCollector} is a thin wrapper: it turns
+ * on PyTorch's grad mode for the calling thread and calls the autograd engine's backward, but
+ * it also keeps a JVM-wide flag that allows only one open collector at a time, which would
+ * serialise two training sessions (SAC and MBPO side by side) or a model trainer and a policy
+ * learner. PyTorch's grad mode is thread-local and its autograd engine runs independent graphs
+ * from several threads safely, so this class does the same two calls without the flag:
+ * each thread records and back-propagates its own graphs, in parallel with the others.
+ * {@code GradientsTest} checks that two threads training at once get exactly the gradients they
+ * get one after the other.
  */
 public final class Gradients {
-    private static final ReentrantLock LOCK = new ReentrantLock();
-
     private Gradients() {
     }
 
-    /** Starts recording; close the result (try-with-resources) to stop and release the lock. */
+    /** Starts recording on this thread; close the result (try-with-resources) to stop. */
     public static Recording record() {
-        LOCK.lock();
-        try {
-            return new Recording(Engine.getInstance().newGradientCollector());
-        } catch (RuntimeException | Error e) {
-            LOCK.unlock();
-            throw e;
-        }
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        return new Recording(previous);
     }
 
-    /** An open recording: forward passes inside it are recorded for {@link #backward}. */
+    /** An open recording: forward passes inside it on this thread are recorded for {@link #backward}. */
     public static final class Recording implements AutoCloseable {
-        private final GradientCollector collector;
+        private final boolean previous;
 
-        private Recording(GradientCollector collector) {
-            this.collector = collector;
+        private Recording(boolean previous) {
+            this.previous = previous;
         }
 
+        /** Accumulates d(loss)/d(parameter) into every parameter that requires a gradient. */
         public void backward(NDArray loss) {
-            collector.backward(loss);
+            try (NDArray ones = loss.onesLike()) {
+                JniUtils.backward((PtNDArray) loss, (PtNDArray) ones, false, false);
+            }
         }
 
         @Override
         public void close() {
-            try {
-                collector.close();
-            } finally {
-                LOCK.unlock();
+            if (!previous) {
+                JniUtils.setGradMode(false);
             }
         }
     }

@@ -34,8 +34,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * SAC and MBPO side by side: one click starts both with the same seed and settings (SAC with
  * G = 1 as in the paper, or the same G), each recorded as its own run; or two saved runs are
  * played together. Evaluation returns of both share one plot against real steps, and both
- * agents are animated next to each other. The two sessions train at once; their gradient
- * work interleaves under the engine's one-recording lock ({@code nn.Gradients}).
+ * agents are animated next to each other. The two sessions train at once on their own
+ * threads (gradient recording is per thread: {@code nn.Gradients}), one core each.
  */
 final class CompareView {
     private final XYSeries left = Charts.series("MBPO");
