@@ -168,4 +168,14 @@ public final class ReplayBuffer implements TransitionSource {
         }
         return b;
     }
+
+    /** A buffer holding exactly this one's transitions, oldest first (a snapshot for another thread). */
+    public ReplayBuffer copy() {
+        Batch b = all();
+        ReplayBuffer c = new ReplayBuffer(Math.max(1, b.size()), obsDim(), actDim());
+        for (int i = 0; i < b.size(); i++) {
+            c.add(b, i);
+        }
+        return c;
+    }
 }

@@ -31,12 +31,11 @@ import java.util.random.RandomGenerator;
  * <p>Native memory: parameters live on this object's manager; every {@link #update} and
  * {@link #act} runs in its own sub-manager closed at the end. Call from one thread.
  */
-public final class Sac implements AutoCloseable {
+public final class Sac implements Policy, AutoCloseable {
     private final SacConfig config;
     private final int obsDim;
     private final int actDim;
-    private final float[] actionScale;
-    private final float[] actionBias;
+    private final ActionScaling scaling;
     private final NDManager manager;
     private final SquashedGaussianActor actor;
     private final Mlp critic1;
@@ -58,12 +57,7 @@ public final class Sac implements AutoCloseable {
         this.config = config;
         this.obsDim = obsDim;
         this.actDim = actionSpace.dim();
-        this.actionScale = new float[actDim];
-        this.actionBias = new float[actDim];
-        for (int i = 0; i < actDim; i++) {
-            actionScale[i] = (actionSpace.high(i) - actionSpace.low(i)) / 2f;
-            actionBias[i] = (actionSpace.high(i) + actionSpace.low(i)) / 2f;
-        }
+        this.scaling = new ActionScaling(actionSpace);
         this.manager = parent.newSubManager();
         SplittableRandom init = new SplittableRandom(seed);
         this.actor = new SquashedGaussianActor(manager, obsDim, config.hidden(), actDim, init.split());
@@ -81,7 +75,18 @@ public final class Sac implements AutoCloseable {
         this.noise = init.split();
     }
 
+    /** The actor's weights now, for threads that act but do not learn ({@link ActorReplica}). */
+    public ActorSnapshot snapshot(long version) {
+        var params = actor.net.parameters();
+        float[][] w = new float[params.size()][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = params.get(i).toFloatArray();
+        }
+        return new ActorSnapshot(version, updates, w);
+    }
+
     /** An action in the environment's bounds: the mean's when deterministic, else a sample. */
+    @Override
     public float[] act(float[] obs, boolean deterministic) {
         try (NDManager m = manager.newSubManager()) {
             NDArray o = m.create(obs, new Shape(1, obsDim));
@@ -91,6 +96,7 @@ public final class Sac implements AutoCloseable {
     }
 
     /** Actions for a block of rows (imagined rollouts), in chunks to bound native memory. */
+    @Override
     public float[] actBatch(float[] obs, int rows, boolean deterministic) {
         float[] out = new float[rows * actDim];
         int chunk = 8192;
@@ -195,20 +201,11 @@ public final class Sac implements AutoCloseable {
     }
 
     private float[] toEnv(float[] unit) {
-        float[] a = new float[unit.length];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = unit[i] * actionScale[i % actDim] + actionBias[i % actDim];
-        }
-        return a;
+        return scaling.toEnv(unit);
     }
 
     private float[] toUnit(float[] env) {
-        float[] a = new float[env.length];
-        for (int i = 0; i < a.length; i++) {
-            int d = i % actDim;
-            a[i] = Math.max(-1f, Math.min(1f, (env[i] - actionBias[d]) / actionScale[d]));
-        }
-        return a;
+        return scaling.toUnit(env);
     }
 
     /** Q-values of the first critic for actions in the environment's bounds (for views and tests). */

@@ -36,9 +36,12 @@ final class ModelBranch implements AutoCloseable {
     private final ModelEnv modelEnv;
     private final Env scratchEnv;
     private final SplittableRandom random;
+    /** Guards the model buffer: in the asynchronous loop the model thread fills it while the learner samples it. */
+    private final Object bufferLock = new Object();
     private ReplayBuffer modelBuffer;
     private int horizon;
-    private int trainings;
+    private volatile int trainings;
+    private volatile long imaginedTotal;
     private boolean needsRollout;
     private TrainingSummary lastTraining;
     private int chosenHorizon;
@@ -81,6 +84,18 @@ final class ModelBranch implements AutoCloseable {
         boolean r = needsRollout;
         needsRollout = false;
         return r;
+    }
+
+    /** Fills {@code out} with a batch that is realRatio real and the rest imagined (safe against a concurrent rollout). */
+    void sampleMixed(ReplayBuffer real, dev.mbpo.data.Batch out, java.util.random.RandomGenerator random) {
+        synchronized (bufferLock) {
+            new dev.mbpo.data.MixedSampler(real, modelBuffer, config.mbpo().realRatio()).sampleInto(out, random);
+        }
+    }
+
+    /** Imagined transitions added over the run (written by one thread). */
+    long imaginedTotal() {
+        return imaginedTotal;
     }
 
     ReplayBuffer modelBuffer() {
@@ -169,7 +184,7 @@ final class ModelBranch implements AutoCloseable {
     }
 
     /** Branches M rollouts of the scheduled length from real states into the model buffer. */
-    void rollout(long step, ReplayBuffer real, Sac sac) {
+    void rollout(long step, ReplayBuffer real, dev.mbpo.rl.Policy sac) {
         long t0 = System.nanoTime();
         MbpoConfig loop = config.mbpo();
         RolloutConfig rc = config.rollout();
@@ -207,25 +222,28 @@ final class ModelBranch implements AutoCloseable {
             float[] a = new float[actDim];
             float[] o2 = new float[obsDim];
             boolean[] survive = BranchCut.survivors(s.disagreement(), rows, threshold);
-            for (int r = 0; r < rows; r++) {
-                if (!survive[r]) {
-                    cut[t]++;
-                    continue;
-                }
-                System.arraycopy(states, r * obsDim, o, 0, obsDim);
-                System.arraycopy(actions, r * actDim, a, 0, actDim);
-                System.arraycopy(s.nextObs(), r * obsDim, o2, 0, obsDim);
-                modelBuffer.add(o, a, s.rewards()[r], o2, s.terminated()[r]);
-                imagined++;
-                if (!s.terminated()[r]) {
-                    System.arraycopy(o2, 0, nextStates, kept * obsDim, obsDim);
-                    kept++;
+            synchronized (bufferLock) {
+                for (int r = 0; r < rows; r++) {
+                    if (!survive[r]) {
+                        cut[t]++;
+                        continue;
+                    }
+                    System.arraycopy(states, r * obsDim, o, 0, obsDim);
+                    System.arraycopy(actions, r * actDim, a, 0, actDim);
+                    System.arraycopy(s.nextObs(), r * obsDim, o2, 0, obsDim);
+                    modelBuffer.add(o, a, s.rewards()[r], o2, s.terminated()[r]);
+                    imagined++;
+                    if (!s.terminated()[r]) {
+                        System.arraycopy(o2, 0, nextStates, kept * obsDim, obsDim);
+                        kept++;
+                    }
                 }
             }
             states = nextStates;
             rows = kept;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        imaginedTotal += imagined;
         events.accept(new RunEvent.Rollout(step, epoch, k, rc.batchSize(), alive, dis[0], dis[1], dis[2], dis[3], imagined,
                 modelBuffer.size(), modelBuffer.capacity(), seconds, cut, threshold));
         Map<String, Double> m = new LinkedHashMap<>();
@@ -243,6 +261,12 @@ final class ModelBranch implements AutoCloseable {
 
     /** Capacity retainEpochs * k * M * E / freq; rebuilt (keeping the newest data) when it changes. */
     private void resizeModelBuffer(int k) {
+        synchronized (bufferLock) {
+            resizeModelBufferLocked(k);
+        }
+    }
+
+    private void resizeModelBufferLocked(int k) {
         long capacity = config.mbpo().modelBufferCapacity(config.rollout(), k);
         if (k == horizon && capacity == modelBuffer.capacity()) {
             return;

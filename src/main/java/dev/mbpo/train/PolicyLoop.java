@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
-import dev.mbpo.data.MixedSampler;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
@@ -69,6 +68,15 @@ final class PolicyLoop implements TrainingLoop {
     /** Tests only: poisons a batch with NaN at the steps it accepts. */
     private java.util.function.LongPredicate faultInjection;
     private FaultGuard faults;
+    /** Asynchronous loop (mbpo.loop = async): the collector and model threads, and the published policy. */
+    private Collector collector;
+    private ModelWorker worker;
+    private final java.util.concurrent.atomic.AtomicReference<dev.mbpo.rl.ActorSnapshot> published =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private long policyVersion;
+    private long updatesSincePublish;
+    private long updatesTotal;
+    private final AsyncRates rates = new AsyncRates();
 
     void injectNaNRewardsWhen(java.util.function.LongPredicate when) {
         this.faultInjection = when;
@@ -116,10 +124,27 @@ final class PolicyLoop implements TrainingLoop {
                 faults.observeReward(r);
             }
         }
+        if (async()) {
+            published.set(sac.snapshot(++policyVersion));
+            long collectorSeed = root.nextLong();
+            collector = new Collector(config, env, obs, step, trainEpisodes,
+                    new dev.mbpo.rl.ActorReplica(sc, env.observationSpace().dim(), env.actionSpace(), collectorSeed, manager),
+                    exploration, published, events);
+            worker = new ModelWorker(model, new dev.mbpo.rl.ActorReplica(sc, env.observationSpace().dim(), env.actionSpace(),
+                    root.nextLong(), manager), stopRequested);
+        }
         long epochSteps = mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
         events.accept(new RunEvent.Started(step, config.algorithm(), config.env(), seed, config.run().totalSteps(),
                 Engines.device().toString(), epochSteps));
         enter("collect");
+        if (collector != null) {
+            collector.start();
+        }
+    }
+
+    /** The asynchronous loop: MBPO with mbpo.loop = async (SAC runs always use the paper's sync order). */
+    private boolean async() {
+        return mbpo() && config.mbpo().async();
     }
 
     private void enter(String p) {
@@ -140,6 +165,9 @@ final class PolicyLoop implements TrainingLoop {
             timer.start("rollout");
             model.rollout(step, real, sac);
             timer.stop();
+        }
+        if (async()) {
+            return asyncStep();
         }
         if (model != null && model.due(step)) {
             enter("train_model");
@@ -171,14 +199,67 @@ final class PolicyLoop implements TrainingLoop {
         } else {
             obs = r.observation();
         }
+        updateAndReport();
+        return step < config.run().totalSteps();
+    }
+
+    /**
+     * One real transition of the asynchronous loop: hand a model training to the model thread
+     * when due (with a snapshot of the real data and the policy), take the collector's next
+     * transition, then run its G updates; publish the policy every mbpo.publishEvery updates.
+     * The first model training is waited for (updates need a model), later ones run beside
+     * the updates.
+     */
+    private boolean asyncStep() {
+        if (worker.failure() != null) {
+            throw worker.failure();
+        }
+        if (model.due(step)) {
+            worker.submit(new ModelWorker.Job(step, real.copy(), lastEval, lastEvals, sac.snapshot(++policyVersion)));
+            rates.modelTrainings++;
+        }
+        timer.start("wait_collector");
+        Collector.Transition t = collector.take(stopRequested);
+        timer.stop();
+        if (t == null) {
+            return true; // stopped: the session ends the run
+        }
+        if (t.seq() != step) {
+            throw new IllegalStateException("collector sent transition " + t.seq() + " when " + step + " was due");
+        }
+        real.add(t.obs(), t.action(), t.reward(), t.nextObs(), t.terminated());
+        faults.observeReward(t.reward());
+        step++;
+        if (step % epochSteps() == 0) {
+            faults.newEpoch();
+        }
+        if (step > config.sac().initialRandomSteps() && !model.trained()) {
+            timer.start("wait_model");
+            while (!model.trained()) { // the first model training: updates cannot start without it
+                if (worker.failure() != null) {
+                    throw worker.failure();
+                }
+                if (stopRequested.getAsBoolean()) {
+                    timer.stop();
+                    return true;
+                }
+                worker.awaitIdle(50);
+            }
+            timer.stop();
+        }
+        updateAndReport();
+        return step < config.run().totalSteps();
+    }
+
+    private void updateAndReport() {
+        SacConfig sc = config.sac();
         timer.start("policy_update");
         if (readyToUpdate()) {
-            MixedSampler sampler = model == null ? null : new MixedSampler(real, model.modelBuffer(), config.mbpo().realRatio());
             for (int g = 0; g < sc.updatesPerStep(); g++) {
-                if (sampler == null) {
+                if (model == null) {
                     real.sampleInto(batch, 0, batch.size(), sampling);
                 } else {
-                    sampler.sampleInto(batch, sampling);
+                    model.sampleMixed(real, batch, sampling);
                 }
                 if (faultInjection != null && faultInjection.test(step)) {
                     batch.rewards()[0] = Float.NaN;
@@ -189,6 +270,11 @@ final class PolicyLoop implements TrainingLoop {
                 if (faults.check(st, step, g, sac)) {
                     stats.add(st);
                 }
+                updatesTotal++;
+                if (collector != null && ++updatesSincePublish >= config.mbpo().publishEvery()) {
+                    published.set(sac.snapshot(++policyVersion));
+                    updatesSincePublish = 0;
+                }
             }
         }
         timer.stop();
@@ -198,7 +284,6 @@ final class PolicyLoop implements TrainingLoop {
         if (step % config.run().evalEvery() == 0 || step == config.run().totalSteps()) {
             evaluate();
         }
-        return step < config.run().totalSteps();
     }
 
     private boolean readyToUpdate() {
@@ -238,6 +323,10 @@ final class PolicyLoop implements TrainingLoop {
             m.put("rollout/model_buffer", (double) model.modelBuffer().size());
         }
         putMemoryStatistics(m);
+        if (collector != null) {
+            m.putAll(rates.drain(step, updatesTotal, model.imaginedTotal(), worker.busySeconds(), worker.jobs(),
+                    policyVersion - Math.max(0, collector.policyVersion()), collector.backlog()));
+        }
         events.accept(new RunEvent.Metrics(step, m));
         enter("collect");
     }
@@ -285,6 +374,10 @@ final class PolicyLoop implements TrainingLoop {
     /** Writes policy, ensemble, real buffer and loop counters (the model buffer is rebuilt at the next model training). */
     @Override
     public void saveCheckpoint(Path dir) throws IOException {
+        if (worker != null) {
+            // The ensemble must not change while it is written; a stop makes the model thread end its job within a minibatch.
+            worker.awaitIdle(() -> false);
+        }
         sac.save(dir.resolve("policy"));
         if (model != null) {
             model.ensemble().save(dir.resolve("ensemble"));
@@ -294,7 +387,7 @@ final class PolicyLoop implements TrainingLoop {
         }
         Properties p = new Properties();
         p.setProperty("step", Long.toString(step));
-        p.setProperty("trainEpisodes", Integer.toString(trainEpisodes));
+        p.setProperty("trainEpisodes", Integer.toString(collector != null ? collector.trainEpisodes() : trainEpisodes));
         p.setProperty("algorithm", config.algorithm());
         p.setProperty("env", config.env());
         try (OutputStream out = Files.newOutputStream(dir.resolve("loop.properties"))) {
@@ -344,6 +437,12 @@ final class PolicyLoop implements TrainingLoop {
 
     @Override
     public void close() {
+        if (collector != null) {
+            collector.close();
+        }
+        if (worker != null) {
+            worker.close();
+        }
         if (model != null) {
             model.close();
         }

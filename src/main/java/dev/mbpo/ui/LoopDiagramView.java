@@ -33,6 +33,8 @@ final class LoopDiagramView implements RunView {
     private long imagined;
     private long updates;
     private boolean ended;
+    /** Asynchronous loop: the rates of the three activities and the collector's policy lag, from the latest metrics. */
+    private java.util.Map<String, Double> async;
     private boolean dirty = true;
     private Theme theme = Theme.LIGHT;
 
@@ -85,6 +87,8 @@ final class LoopDiagramView implements RunView {
         } else if (e instanceof RunEvent.Rollout r) {
             imagined += r.imagined();
             horizon = r.horizon();
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("async/real_steps_per_s")) {
+            async = m.values();
         } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/updates")) {
             updates += m.values().get("train/updates").longValue(); // updates since the previous metrics event
         } else if (e instanceof RunEvent.Ended) {
@@ -102,6 +106,7 @@ final class LoopDiagramView implements RunView {
         imagined = 0;
         updates = 0;
         ended = false;
+        async = null;
         dirty = true;
     }
 
@@ -115,6 +120,9 @@ final class LoopDiagramView implements RunView {
 
     /** Which stations the current phase lights: collecting alternates with SAC updates every real step. */
     boolean active(Station s) {
+        if (async != null && !ended && !phase.isEmpty()) {
+            return true; // asynchronous: all four run at once
+        }
         return switch (phase) {
             case "collect" -> s == Station.COLLECT || s == Station.UPDATE;
             case "train_model" -> s == Station.TRAIN_MODEL;
@@ -150,11 +158,16 @@ final class LoopDiagramView implements RunView {
         double bottom = h * 0.93 - bh;
         Font title = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale * fontScale);
         Font small = Font.font("DejaVu Sans", 10.5 * scale * fontScale);
-        box(g, left, top, bw, bh, "1  Collect real data", "env steps, current policy", Station.COLLECT, true, title, small);
-        box(g, right, top, bw, bh, "2  Train ensemble", modelTrainings + " trainings"
+        boolean a = async != null;
+        box(g, left, top, bw, bh, "1  Collect real data", a ? rate("async/real_steps_per_s", "real steps/s")
+                : "env steps, current policy", Station.COLLECT, true, title, small);
+        box(g, right, top, bw, bh, "2  Train ensemble", a ? String.format("%d trainings, busy %.0f%%", modelTrainings,
+                100 * async.getOrDefault("async/model_busy_fraction", 0.0)) : modelTrainings + " trainings"
                 + (Double.isNaN(holdoutMse) ? "" : String.format(", MSE %.2g", holdoutMse)), Station.TRAIN_MODEL, mbpo, title, small);
-        box(g, right, bottom, bw, bh, "3  Branch rollouts", "k = " + horizon + " from real states", Station.ROLLOUT, mbpo, title, small);
-        box(g, left, bottom, bw, bh, "4  SAC updates", mbpo ? "mixed real + imagined" : "real batches", Station.UPDATE, true, title, small);
+        box(g, right, bottom, bw, bh, "3  Branch rollouts", a ? rate("async/imagined_per_s", "imagined/s")
+                : "k = " + horizon + " from real states", Station.ROLLOUT, mbpo, title, small);
+        box(g, left, bottom, bw, bh, "4  SAC updates", a ? rate("async/updates_per_s", "updates/s")
+                : mbpo ? "mixed real + imagined" : "real batches", Station.UPDATE, true, title, small);
         g.setFont(small);
         arrow(g, left + bw, top + bh / 2, right, top + bh / 2, String.format("%,d", realSteps), "real transitions", mbpo, true);
         arrow(g, right + bw / 2, top + bh, right + bw / 2, bottom, "model", "", mbpo, false);
@@ -165,7 +178,11 @@ final class LoopDiagramView implements RunView {
         double textWidth = (right + bw / 2) - (left + bw / 2) - 24;
         g.setFill(theme.text());
         g.setFont(title);
-        if (mbpo) {
+        if (a) {
+            g.fillText(String.format("async: all at once, %.0f%% real", realRatio * 100), w / 2, h / 2 - 16 * scale, textWidth);
+            g.fillText(String.format("collector %.0f policy versions behind", async.getOrDefault("async/policy_lag", 0.0)),
+                    w / 2, h / 2, textWidth);
+        } else if (mbpo) {
             g.fillText("batch mix", w / 2, h / 2 - 16 * scale, textWidth);
             g.fillText(String.format("%.0f%% real : %.0f%% imagined", realRatio * 100, (1 - realRatio) * 100), w / 2, h / 2, textWidth);
         } else {
@@ -175,6 +192,10 @@ final class LoopDiagramView implements RunView {
         g.setFill(theme.muted());
         g.fillText(ended ? "run ended" : phase.isEmpty() ? "waiting for a run" : "now: " + phaseName(), w / 2, h / 2 + 17 * scale,
                 textWidth);
+    }
+
+    private String rate(String key, String unit) {
+        return String.format("%,.0f %s", async.getOrDefault(key, 0.0), unit);
     }
 
     private String phaseName() {

@@ -49,6 +49,13 @@ final class SettingFields {
             SettingField.of("mbpo.realRatio", ROLLOUTS, "Real ratio", Kind.DOUBLE, "Share of real transitions in each SAC batch (paper: 0.05). 0 to 1."),
             SettingField.of("mbpo.epochLength", ROLLOUTS, "Epoch length E", Kind.INT, "Real steps per epoch (the schedule counts epochs)."),
             SettingField.of("mbpo.modelTrainFreq", ROLLOUTS, "Model train every", Kind.INT, "Real steps between model trainings (paper: 250)."),
+            SettingField.choice("mbpo.loop", ROLLOUTS, "Loop", List.of("sync", "async"),
+                    "sync: the paper's order, one thing at a time, reproducible from the seed. async: a collector thread steps "
+                            + "the environment and a model thread trains the ensemble while SAC updates run (uses two cores; not reproducible)."),
+            SettingField.of("mbpo.publishEvery", ROLLOUTS, "Publish policy every", Kind.INT,
+                    "async: SAC updates between two policy snapshots for the collector and the model thread."),
+            SettingField.of("mbpo.asyncSlack", ROLLOUTS, "Collector slack", Kind.INT,
+                    "async: real steps the collector may run ahead of the learner (keeps updates per real step at G)."),
 
             SettingField.of("sac.hidden", SAC, "Hidden layers", Kind.INT_LIST, "Widths of actor and critic hidden layers, e.g. 256, 256."),
             SettingField.of("sac.actorLr", SAC, "Actor lr", Kind.DOUBLE, "Adam learning rate of the actor. > 0."),
