@@ -362,6 +362,7 @@ final class PolicyLoop implements TrainingLoop {
         }
         Runtime rt = Runtime.getRuntime();
         m.put("debug/heap_mb", (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0));
+        m.put("debug/heap_committed_mb", rt.totalMemory() / (1024.0 * 1024.0));
         m.put("debug/live_arrays", (double) dev.mbpo.nn.ProcessMemory.liveArrays(manager));
     }
 
