@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "presets/pendulum-mbpo.json", description = "loop benchmarks: the preset (default: ${DEFAULT-VALUE})")
     Path preset;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "loop benchmarks: override a preset setting (repeatable), e.g. mbpo.loop=async")
+    List<String> overrides = new ArrayList<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
@@ -87,10 +90,13 @@ final class BenchCommand implements Callable<Integer> {
             out.println("  " + s);
             out.flush();
         }));
-        all.put(Name.loop_preset, () -> LoopBenchmarks.run("whole loop, " + preset, preset, List.of(), loopFrom, loopSteps,
+        all.put(Name.loop_preset, () -> LoopBenchmarks.run("whole loop, " + preset + " " + overrides, preset, overrides, loopFrom, loopSteps,
                 threads, progress));
-        all.put(Name.loop_peer, () -> LoopBenchmarks.run("whole loop, peer settings", preset, LoopBenchmarks.PEER_SETTINGS,
-                loopFrom, loopSteps, threads, progress));
+        all.put(Name.loop_peer, () -> {
+            List<String> o = new ArrayList<>(LoopBenchmarks.PEER_SETTINGS);
+            o.addAll(overrides);
+            return LoopBenchmarks.run("whole loop, peer settings " + overrides, preset, o, loopFrom, loopSteps, threads, progress);
+        });
         List<BenchResult> results = new ArrayList<>();
         double sgemm = Double.NaN;
         for (Map.Entry<Name, Supplier<BenchResult>> e : all.entrySet()) {
