@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the workbench's kernels and the PyTorch peer alternately, ROUNDS times, on this
 # machine with 1 thread each, and prints the medians and the ratios (docs/BENCHMARKS.md).
+# ROUNDS=0 skips the kernels; LOOP=1 adds the whole MBPO loop (see the end of this file).
 # Needs Debian's PyTorch: apt-get install python3-torch libopenblas0-pthread
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS="${ROUNDS:-3}"
 out="$(mktemp -d)"
+if [ "$ROUNDS" -gt 0 ]; then
 for i in $(seq "$ROUNDS"); do
   ./mbpo bench --only sac_update_256 --only ensemble_train_step --only rollout --repeat 100 --json "$out/java$i.json" > /dev/null
   /usr/bin/python3 docs/bench/peer.py --repeat 100 --json "$out/peer$i.json" > /dev/null
@@ -30,3 +32,28 @@ for k, label, unit in (("sac", "SAC update 256x256 b256", "ms"), ("ens", "ensemb
     j, p = statistics.median(java[k]), statistics.median(peer[k])
     print(f"| {label} | {j:.2f} {unit} | {p:.2f} {unit} | {j / p:.2f} |")
 PY
+fi
+
+# The whole MBPO loop with the peer's settings (LOOP=1): both timed over the same window of
+# real steps (LOOP_FROM, LOOP_STEPS), alternately, LOOP_ROUNDS times.
+if [ "${LOOP:-0}" = "1" ]; then
+  LOOP_FROM="${LOOP_FROM:-600}"; LOOP_STEPS="${LOOP_STEPS:-600}"; LOOP_ROUNDS="${LOOP_ROUNDS:-1}"
+  for i in $(seq "$LOOP_ROUNDS"); do
+    ./mbpo bench --only loop_peer --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/jloop$i.json" > /dev/null
+    /usr/bin/python3 docs/bench/peer.py --loop --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/ploop$i.json" > /dev/null 2>&1
+  done
+  /usr/bin/python3 - "$out" "$LOOP_ROUNDS" "$LOOP_FROM" "$LOOP_STEPS" <<'PY'
+import json, statistics, sys
+d, rounds, start, steps = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+j = [json.load(open(f"{d}/jloop{i}.json"))[0]["extra"] for i in range(1, rounds + 1)]
+p = [json.load(open(f"{d}/ploop{i}.json")) for i in range(1, rounds + 1)]
+print(f"whole MBPO loop, peer settings, real steps {start} to {int(start) + int(steps)}, {rounds} round(s)")
+print("| phase (s per 1,000 real steps) | workbench (DJL) | PyTorch peer |")
+print("|---|---|---|")
+for k in ("seconds_per_1000_steps", "policy_update_s_per_1000_steps", "model_train_s_per_1000_steps", "rollout_s_per_1000_steps"):
+    print(f"| {k.replace('_s_per_1000_steps', '').replace('seconds_per_1000_steps', 'whole loop')} | "
+          f"{statistics.median(x.get(k, float('nan')) for x in j):.1f} | {statistics.median(x.get(k, float('nan')) for x in p):.1f} |")
+js = statistics.median(x["real_steps_per_s"] for x in j); ps = statistics.median(x["real_steps_per_s"] for x in p)
+print(f"real steps per second: workbench {js:.2f}, peer {ps:.2f}, workbench / peer {js / ps:.2f} (faster when > 1)")
+PY
+fi
