@@ -67,23 +67,9 @@ final class HorizonAnalysis {
                 }
             }
             for (int i = 0; i < n; i++) {
-                float[] real = realPaths.get(i)[t + 1];
-                double err = 0;
-                double sd = 0;
-                for (int d = 0; d < obsDim; d++) {
-                    double sum = 0;
-                    double sq = 0;
-                    for (int m = 0; m < members; m++) {
-                        double v = cur[m][i * obsDim + d];
-                        sum += v;
-                        sq += v * v;
-                    }
-                    double mu = sum / members;
-                    err += Math.abs(mu - real[d]);
-                    sd += Math.sqrt(Math.max(0, sq / members - mu * mu));
-                }
-                error[t + 1][i] = err / obsDim;
-                spread[t + 1][i] = sd / obsDim;
+                double[] es = errorAndSpread(cur, i * obsDim, obsDim, realPaths.get(i)[t + 1]);
+                error[t + 1][i] = es[0];
+                spread[t + 1][i] = es[1];
             }
         }
         double[] mean = new double[horizon + 1];
@@ -103,6 +89,30 @@ final class HorizonAnalysis {
             System.arraycopy(spread[k], 0, allDis, (k - 1) * n, n);
         }
         return new RunEvent.Horizon(step, n, mean, p10, p90, dis, pearson(allDis, allErr), pearson(ranks(allDis), ranks(allErr)));
+    }
+
+    /**
+     * For one row of every member's prediction ({@code predictions[m][offset + d]}): the mean
+     * absolute error of the ensemble mean against {@code real}, and the standard deviation
+     * across members, each averaged over the coordinates.
+     */
+    static double[] errorAndSpread(float[][] predictions, int offset, int dims, float[] real) {
+        int members = predictions.length;
+        double err = 0;
+        double sd = 0;
+        for (int d = 0; d < dims; d++) {
+            double sum = 0;
+            double sq = 0;
+            for (float[] p : predictions) {
+                double v = p[offset + d];
+                sum += v;
+                sq += v * v;
+            }
+            double mu = sum / members;
+            err += Math.abs(mu - real[d]);
+            sd += Math.sqrt(Math.max(0, sq / members - mu * mu));
+        }
+        return new double[] {err / dims, sd / dims};
     }
 
     static double quantile(double[] sorted, double q) {

@@ -354,21 +354,13 @@ final class ModelBranch implements AutoCloseable {
                     means[mIdx][t + 1] = next;
                     cur[mIdx] = next;
                 }
-                double err = 0;
-                double spread = 0;
-                for (int d = 0; d < obsDim; d++) {
-                    double sum = 0;
-                    double sq = 0;
-                    for (int mIdx = 0; mIdx < members; mIdx++) {
-                        sum += means[mIdx][t + 1][d];
-                        sq += means[mIdx][t + 1][d] * means[mIdx][t + 1][d];
-                    }
-                    double mu = sum / members;
-                    err += Math.abs(mu - real[t + 1][d]);
-                    spread += Math.sqrt(Math.max(0, sq / members - mu * mu));
+                float[][] predicted = new float[members][];
+                for (int mIdx = 0; mIdx < members; mIdx++) {
+                    predicted[mIdx] = means[mIdx][t + 1];
                 }
-                error[t + 1] = err / obsDim;
-                disagreement[t + 1] = spread / obsDim;
+                double[] es = HorizonAnalysis.errorAndSpread(predicted, 0, obsDim, real[t + 1]);
+                error[t + 1] = es[0];
+                disagreement[t + 1] = es[1];
             }
             out.add(new RunEvent.Segment(start, real, means, stds, error, disagreement));
         }

@@ -3,7 +3,6 @@ package dev.mbpo.ui;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.run.RunEvent;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -17,12 +16,11 @@ import javafx.scene.text.TextAlignment;
  * counters on the arrows (real transitions, model trainings, imagined transitions, updates)
  * and the real:imagined mix in the middle. For a SAC run the model stations are greyed out.
  */
-final class LoopDiagramView implements RunView {
+final class LoopDiagramView extends CanvasView implements RunView {
     /** The stations, clockwise from the top left. */
     enum Station { COLLECT, TRAIN_MODEL, ROLLOUT, UPDATE }
 
-    private final Canvas canvas = new Canvas(420, 260);
-    private final Pane node = new Pane(canvas);
+    private final Pane node = new Pane();
     private boolean mbpo = true;
     private double realRatio = 0.05;
     private int horizon = 1;
@@ -36,15 +34,13 @@ final class LoopDiagramView implements RunView {
     /** Asynchronous loop: the rates of the three activities and the collector's policy lag, from the latest metrics. */
     private java.util.Map<String, Double> async;
     private boolean dirty = true;
-    private Theme theme = Theme.LIGHT;
 
     LoopDiagramView() {
+        super(420, 260);
+        node.getChildren().add(canvas);
         node.setId("loop-diagram");
         node.setMinSize(200, 150);
-        canvas.widthProperty().bind(node.widthProperty());
-        canvas.heightProperty().bind(node.heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        fill(node);
     }
 
     Pane node() {
@@ -59,18 +55,6 @@ final class LoopDiagramView implements RunView {
         flush();
     }
 
-    void setTheme(Theme t) {
-        theme = t;
-        draw();
-    }
-
-    private double fontScale = 1;
-
-    /** Presenter mode: larger labels. */
-    void setFontScale(double f) {
-        fontScale = f;
-        draw();
-    }
 
     @Override
     public void accept(RunEvent e) {
@@ -143,7 +127,8 @@ final class LoopDiagramView implements RunView {
         return modelTrainings;
     }
 
-    private void draw() {
+    @Override
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

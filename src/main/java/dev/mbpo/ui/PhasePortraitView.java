@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelWriter;
@@ -27,13 +26,12 @@ import javafx.scene.text.TextAlignment;
  * explorer's k) coloured from blue (members agree) to red (they disagree). Hovering reads out
  * the point and its value.
  */
-final class PhasePortraitView implements RunView {
+final class PhasePortraitView extends CanvasView implements RunView {
     private static final double LEFT = 56;
     private static final double BOTTOM = 40;
     private static final double TOP = 26;
     private static final double RIGHT = 74;
 
-    private final Canvas canvas = new Canvas(520, 420);
     private final Label readout = new Label(" ");
     private final BorderPane node = new BorderPane();
     private final IntegerProperty branchSteps;
@@ -48,16 +46,13 @@ final class PhasePortraitView implements RunView {
     private RunEvent.Predictions predictions;
     private double maxDisagreement;
     private boolean dirty = true;
-    private Theme theme = Theme.LIGHT;
 
     PhasePortraitView(IntegerProperty branchSteps) {
+        super(520, 420);
         this.branchSteps = branchSteps;
         Pane holder = new Pane(canvas);
         holder.setMinSize(240, 200);
-        canvas.widthProperty().bind(holder.widthProperty());
-        canvas.heightProperty().bind(holder.heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        fill(holder);
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
         canvas.setOnMouseExited(e -> readout.setText(" "));
         branchSteps.addListener(o -> draw());
@@ -82,18 +77,6 @@ final class PhasePortraitView implements RunView {
         flush();
     }
 
-    void setTheme(Theme t) {
-        theme = t;
-        draw();
-    }
-
-    private double fontScale = 1;
-
-    /** Presenter mode: larger labels. */
-    void setFontScale(double f) {
-        fontScale = f;
-        draw();
-    }
 
     boolean hasValueMap() {
         return values != null;
@@ -162,7 +145,8 @@ final class PhasePortraitView implements RunView {
         return h - BOTTOM - (y - plane.yMin()) / (plane.yMax() - plane.yMin()) * (h - BOTTOM - TOP);
     }
 
-    private void draw() {
+    @Override
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

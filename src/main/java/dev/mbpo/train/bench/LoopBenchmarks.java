@@ -29,7 +29,7 @@ public final class LoopBenchmarks {
     public static final List<String> PEER_SETTINGS = List.of(
             "sac.hidden=[256,256]", "sac.actorLr=3e-4", "sac.criticLr=3e-4", "sac.alphaLr=3e-4",
             "sac.updatesPerStep=20", "model.hidden=[200,200,200,200]", "model.maxEpochs=100000",
-            "model.analyticReward=false", "rollout.batchSize=50000", "rollout.horizon=1",
+            "model.weightDecay=[2.5e-5,5e-5,7.5e-5,7.5e-5,1e-4]", "model.analyticReward=false", "rollout.batchSize=50000", "rollout.horizon=1",
             "mbpo.modelTrainFreq=200", "mbpo.epochLength=1000", "mbpo.realRatio=0.05");
 
     /**
