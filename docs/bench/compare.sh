@@ -10,7 +10,7 @@ out="$(mktemp -d)"
 if [ "$ROUNDS" -gt 0 ]; then
 for i in $(seq "$ROUNDS"); do
   ./mbpo bench --only sac_update_256 --only ensemble_train_step --only rollout --repeat 100 --json "$out/java$i.json" > /dev/null
-  /usr/bin/python3 docs/bench/peer.py --repeat 100 --json "$out/peer$i.json" > /dev/null
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 docs/bench/peer.py --repeat 100 --json "$out/peer$i.json" > /dev/null
 done
 /usr/bin/python3 - "$out" "$ROUNDS" <<'PY'
 import json, statistics, sys
@@ -40,7 +40,7 @@ if [ "${LOOP:-0}" = "1" ]; then
   LOOP_FROM="${LOOP_FROM:-600}"; LOOP_STEPS="${LOOP_STEPS:-600}"; LOOP_ROUNDS="${LOOP_ROUNDS:-1}"
   for i in $(seq "$LOOP_ROUNDS"); do
     ./mbpo bench --only loop_peer --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/jloop$i.json" > /dev/null
-    /usr/bin/python3 docs/bench/peer.py --loop --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/ploop$i.json" > /dev/null 2>&1
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 docs/bench/peer.py --loop --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/ploop$i.json" > /dev/null 2>&1
   done
   /usr/bin/python3 - "$out" "$LOOP_ROUNDS" "$LOOP_FROM" "$LOOP_STEPS" <<'PY'
 import json, statistics, sys
