@@ -31,6 +31,7 @@ final class BoundedLineReader implements AutoCloseable {
         boolean tooLong = false;
         boolean any = false;
         skippedChars = 0;
+        boolean previous = terminated;
         terminated = false;
         while (true) {
             if (pos == len) {
@@ -39,6 +40,7 @@ final class BoundedLineReader implements AutoCloseable {
                 if (len <= 0) {
                     len = 0;
                     if (!any) {
+                        terminated = previous; // still about the last line returned
                         return null;
                     }
                     if (!tooLong && line.length() > maxChars) {

@@ -74,9 +74,11 @@ class RunSafetyTest {
         String exact = "y".repeat(1000);
         try (BoundedLineReader r = new BoundedLineReader(new StringReader(exact + "\r\n" + "z".repeat(1001) + "\nlast"), 1000)) {
             assertEquals(exact, r.readLine());
+            assertTrue(r.lastTerminated());
             assertSame(BoundedLineReader.TOO_LONG, r.readLine());
             assertEquals("last", r.readLine(), "a last line without a newline");
             assertNull(r.readLine());
+            assertFalse(r.lastTerminated(), "the end of the input does not change what is known of the last line");
         }
     }
 
