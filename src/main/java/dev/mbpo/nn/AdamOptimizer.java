@@ -55,6 +55,30 @@ public final class AdamOptimizer {
         }
     }
 
+    /**
+     * True when every accumulated gradient is finite. A loss can be finite while its gradient
+     * is not (0 x infinity inside the graph); such a step must not be applied.
+     */
+    public boolean gradientsFinite() {
+        for (NDArray w : params) {
+            try (NDArray g = w.getGradient(); NDArray sum = g.sum()) {
+                if (!Float.isFinite(sum.getFloat())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Drops the accumulated gradients without a step (a skipped, non-finite update). */
+    public void discardGradients() {
+        for (NDArray w : params) {
+            try (NDArray g = w.getGradient()) {
+                g.set(new ai.djl.ndarray.index.NDIndex(), 0);
+            }
+        }
+    }
+
     public float learningRate() {
         return learningRate;
     }

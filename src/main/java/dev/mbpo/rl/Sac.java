@@ -122,8 +122,8 @@ public final class Sac implements Policy, AutoCloseable {
 
     /**
      * One gradient update of critics, actor and temperature on a batch. A loss that is not
-     * finite is never applied (checked before its backward pass); the returned statistics then
-     * say so ({@link SacStats#finite()} is false).
+     * finite is never applied (checked before its backward pass), nor is a step whose gradient
+     * is not finite; the returned statistics then say so ({@link SacStats#finite()} is false).
      */
     public SacStats update(Batch b) {
         try (NDManager m = manager.newSubManager()) {
@@ -157,6 +157,10 @@ public final class Sac implements Policy, AutoCloseable {
                 }
                 gc.backward(loss);
             }
+            if (!criticOpt.gradientsFinite()) {
+                criticOpt.discardGradients();
+                return new SacStats(Double.NaN, Double.NaN, Math.exp(logAlpha), Double.NaN, meanQ);
+            }
             criticOpt.step();
 
             double actorLoss;
@@ -178,6 +182,14 @@ public final class Sac implements Policy, AutoCloseable {
                     return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -meanLogProb, meanQ);
                 }
                 gc.backward(loss);
+            }
+            if (!actorOpt.gradientsFinite()) {
+                // The critics' step stands (finite); the actor keeps its weights: report the update as faulty.
+                actorOpt.discardGradients();
+                critic1.polyakInto(target1, (float) config.tau());
+                critic2.polyakInto(target2, (float) config.tau());
+                updates++;
+                return new SacStats(criticLoss, Double.NaN, Math.exp(logAlpha), -meanLogProb, meanQ);
             }
             actorOpt.step();
 

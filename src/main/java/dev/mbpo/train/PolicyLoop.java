@@ -186,6 +186,13 @@ final class PolicyLoop implements TrainingLoop {
         enter("collect");
         timer.start("env");
         float[] action = step < sc.initialRandomSteps() ? sac.randomAction(exploration) : sac.act(obs, false);
+        for (float a : action) {
+            if (!Float.isFinite(a)) {
+                String detail = "the policy's action at step " + step + " is not finite: " + java.util.Arrays.toString(action);
+                events.accept(new RunEvent.Fault(step, "policy_action", detail));
+                throw new NumericalFault(detail);
+            }
+        }
         StepResult r = env.step(action);
         real.add(obs, action, r.reward(), r.observation(), r.terminated());
         faults.observeReward(r.reward());
