@@ -74,7 +74,7 @@ public final class AdamOptimizer {
     public void discardGradients() {
         for (NDArray w : params) {
             try (NDArray g = w.getGradient()) {
-                g.set(new ai.djl.ndarray.index.NDIndex(), 0);
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0); // in place, also over NaN and infinity (0 x NaN would not clear them)
             }
         }
     }

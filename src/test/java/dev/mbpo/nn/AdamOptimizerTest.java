@@ -54,6 +54,28 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void aFiniteLossWithAnInfiniteGradientIsSeenAndDiscarded() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {0f, 4f});
+            w.setRequiresGradient(true);
+            NDArray v = m.create(new float[] {0f, 1f, 4f, 9f}, new Shape(2, 2)); // a matrix, as network weights are
+            v.setRequiresGradient(true);
+            AdamOptimizer opt = new AdamOptimizer(m, List.of(w, v), 0.1f, null);
+            try (NDManager s = m.newSubManager(); Gradients.Recording rec = Gradients.record()) {
+                NDArray loss = w.sqrt().sum().add(v.sqrt().sum()); // finite; d/dx sqrt(0) is infinite
+                assertTrue(Float.isFinite(loss.getFloat()));
+                rec.backward(loss);
+            }
+            assertTrue(!opt.gradientsFinite(), "the infinite gradient is seen");
+            opt.discardGradients();
+            assertTrue(opt.gradientsFinite(), "and dropped");
+            assertEquals(0f, w.getGradient().toFloatArray()[0]);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[4], v.getGradient().toFloatArray());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 4f}, w.toFloatArray(), "no step was taken");
+        }
+    }
+
+    @Test
     void mlpFitsASmoothFunction() {
         try (NDManager m = NDManager.newBaseManager()) {
             SplittableRandom r = new SplittableRandom(1);
