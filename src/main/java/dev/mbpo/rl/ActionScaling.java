@@ -25,6 +25,15 @@ final class ActionScaling {
         return a;
     }
 
+    /** A uniformly random action in the environment's bounds (initial exploration). */
+    float[] uniform(java.util.random.RandomGenerator random) {
+        float[] a = new float[scale.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return toEnv(a);
+    }
+
     float[] toUnit(float[] env) {
         float[] a = new float[env.length];
         for (int i = 0; i < a.length; i++) {

@@ -52,6 +52,11 @@ public final class ActorReplica implements Policy, AutoCloseable {
         return version;
     }
 
+    /** A uniformly random action in the environment's bounds (initial exploration), as {@link Sac#randomAction}. */
+    public float[] randomAction(RandomGenerator random) {
+        return scaling.uniform(random);
+    }
+
     @Override
     public float[] act(float[] obs, boolean deterministic) {
         return actBatch(obs, 1, deterministic);

@@ -113,11 +113,7 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** A uniformly random action in the environment's bounds (initial exploration). */
     public float[] randomAction(RandomGenerator random) {
-        float[] a = new float[actDim];
-        for (int i = 0; i < actDim; i++) {
-            a[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        return toEnv(a);
+        return scaling.uniform(random);
     }
 
     /**

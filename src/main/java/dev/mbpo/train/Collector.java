@@ -77,16 +77,7 @@ final class Collector implements AutoCloseable {
                 if (policy.load(published.get())) {
                     policyVersion = policy.version();
                 }
-                float[] action;
-                if (seq < randomSteps) {
-                    action = new float[env.actionSpace().dim()];
-                    for (int i = 0; i < action.length; i++) {
-                        double u = exploration.nextDouble();
-                        action[i] = (float) (env.actionSpace().low(i) + u * (env.actionSpace().high(i) - env.actionSpace().low(i)));
-                    }
-                } else {
-                    action = policy.act(obs, false);
-                }
+                float[] action = seq < randomSteps ? policy.randomAction(exploration) : policy.act(obs, false);
                 StepResult r = env.step(action);
                 episode.record(action, r.reward(), env.state());
                 Transition t = new Transition(seq, obs, action, r.reward(), r.observation(), r.terminated());

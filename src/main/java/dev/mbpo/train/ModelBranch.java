@@ -39,6 +39,8 @@ final class ModelBranch implements AutoCloseable {
     /** Guards the model buffer: in the asynchronous loop the model thread fills it while the learner samples it. */
     private final Object bufferLock = new Object();
     private ReplayBuffer modelBuffer;
+    private dev.mbpo.data.MixedSampler sampler;
+    private ReplayBuffer samplerBuffer;
     private int horizon;
     private volatile int trainings;
     private volatile long imaginedTotal;
@@ -89,7 +91,11 @@ final class ModelBranch implements AutoCloseable {
     /** Fills {@code out} with a batch that is realRatio real and the rest imagined (safe against a concurrent rollout). */
     void sampleMixed(ReplayBuffer real, dev.mbpo.data.Batch out, java.util.random.RandomGenerator random) {
         synchronized (bufferLock) {
-            new dev.mbpo.data.MixedSampler(real, modelBuffer, config.mbpo().realRatio()).sampleInto(out, random);
+            if (sampler == null || samplerBuffer != modelBuffer) { // rebuilt only when the model buffer is replaced
+                sampler = new dev.mbpo.data.MixedSampler(real, modelBuffer, config.mbpo().realRatio());
+                samplerBuffer = modelBuffer;
+            }
+            sampler.sampleInto(out, random);
         }
     }
 

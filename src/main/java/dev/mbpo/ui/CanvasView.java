@@ -5,12 +5,14 @@ import javafx.scene.layout.Pane;
 
 /**
  * A view that draws itself on a canvas filling its pane, in the window's theme and font scale
- * (presenter mode), redrawn whenever the pane is resized.
+ * (presenter mode), redrawn whenever the pane is resized and once per batch of events.
  */
 abstract class CanvasView {
     protected final Canvas canvas;
     protected Theme theme = Theme.LIGHT;
     protected double fontScale = 1;
+    /** Set when events changed what is drawn; {@link #flush} redraws once per batch. */
+    protected boolean dirty = true;
 
     CanvasView(double width, double height) {
         this.canvas = new Canvas(width, height);
@@ -33,6 +35,14 @@ abstract class CanvasView {
     void setFontScale(double f) {
         fontScale = f;
         draw();
+    }
+
+    /** Redraws once after a batch of events, if anything changed (RunView's flush). */
+    public void flush() {
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
     }
 
     protected abstract void draw();

@@ -33,7 +33,6 @@ final class LoopDiagramView extends CanvasView implements RunView {
     private boolean ended;
     /** Asynchronous loop: the rates of the three activities and the collector's policy lag, from the latest metrics. */
     private java.util.Map<String, Double> async;
-    private boolean dirty = true;
 
     LoopDiagramView() {
         super(420, 260);
@@ -94,13 +93,6 @@ final class LoopDiagramView extends CanvasView implements RunView {
         dirty = true;
     }
 
-    @Override
-    public void flush() {
-        if (dirty) {
-            dirty = false;
-            draw();
-        }
-    }
 
     /** Which stations the current phase lights: collecting alternates with SAC updates every real step. */
     boolean active(Station s) {

@@ -45,7 +45,6 @@ final class PhasePortraitView extends CanvasView implements RunView {
     private List<double[]> trajectory = new ArrayList<>();
     private RunEvent.Predictions predictions;
     private double maxDisagreement;
-    private boolean dirty = true;
 
     PhasePortraitView(IntegerProperty branchSteps) {
         super(520, 420);
@@ -129,13 +128,6 @@ final class PhasePortraitView extends CanvasView implements RunView {
         dirty = true;
     }
 
-    @Override
-    public void flush() {
-        if (dirty) {
-            dirty = false;
-            draw();
-        }
-    }
 
     private double px(double x, double w) {
         return LEFT + (x - plane.xMin()) / (plane.xMax() - plane.xMin()) * (w - LEFT - RIGHT);
