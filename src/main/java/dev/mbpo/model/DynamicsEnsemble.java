@@ -39,8 +39,12 @@ import java.util.random.RandomGenerator;
 public final class DynamicsEnsemble implements AutoCloseable {
     /** Stop reason of a training cut short by a loss that was not finite (that step was not applied). */
     public static final String NON_FINITE = "non-finite loss";
-    /** Rows per forward pass in prediction, to bound native memory for large rollout batches. */
-    static final int PREDICT_CHUNK = 8192;
+    /**
+     * Rows per forward pass in prediction. Small enough that no prediction allocates more than
+     * [7, 1024, 200] floats (5.7 MiB) at once: the native allocator keeps its high-water mark,
+     * so larger chunks made resident memory grow with the holdout set (docs/BENCHMARKS.md).
+     */
+    static final int PREDICT_CHUNK = 1024;
 
     private final EnsembleConfig config;
     private final int obsDim;
@@ -90,9 +94,9 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
     }
 
-    /** Mean and bounded log-variance from raw outputs [M, B, 2D]. */
+    /** Mean and bounded log-variance from raw outputs [..., 2D] (split on the last axis). */
     private NDList meanAndLogVar(NDArray raw) {
-        NDList parts = raw.split(2, 2);
+        NDList parts = raw.split(2, raw.getShape().dimension() - 1);
         NDArray mean = parts.get(0);
         NDArray lv = parts.get(1);
         lv = lv.sub(maxLogVar).neg();
@@ -363,6 +367,61 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /**
+     * The prediction of one given member per row ({@code member[r]}), for raw states and
+     * actions: what a rollout samples from, computed without the members it does not use
+     * (rows are grouped by member, one forward pass per member used).
+     */
+    public SampledPrediction predictSampled(float[] obs, float[] actions, int rows, int[] member) {
+        float[] in = new float[rows * inDim];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(obs, i * obsDim, in, i * inDim, obsDim);
+            System.arraycopy(actions, i * actDim, in, i * inDim + obsDim, actDim);
+        }
+        normalizer.apply(in, rows);
+        int members = config.members();
+        int[] count = new int[members];
+        for (int r = 0; r < rows; r++) {
+            if (member[r] < 0 || member[r] >= members) {
+                throw new IllegalArgumentException("row " + r + " names member " + member[r] + " of " + members);
+            }
+            count[member[r]]++;
+        }
+        float[] mean = new float[rows * outDim];
+        float[] lv = new float[rows * outDim];
+        for (int m = 0; m < members; m++) {
+            if (count[m] == 0) {
+                continue;
+            }
+            int[] mine = new int[count[m]];
+            for (int r = 0, k = 0; r < rows; r++) {
+                if (member[r] == m) {
+                    mine[k++] = r;
+                }
+            }
+            for (int start = 0; start < mine.length; start += PREDICT_CHUNK) {
+                int b = Math.min(PREDICT_CHUNK, mine.length - start);
+                float[] x = new float[b * inDim];
+                for (int k = 0; k < b; k++) {
+                    System.arraycopy(in, mine[start + k] * inDim, x, k * inDim, inDim);
+                }
+                float[] mu;
+                float[] v;
+                try (NDManager sub = manager.newSubManager()) {
+                    NDList ml = meanAndLogVar(net.forwardMember(sub.create(x, new Shape(b, inDim)), m));
+                    mu = ml.get(0).toFloatArray();
+                    v = ml.get(1).toFloatArray();
+                }
+                toRawUnits(mu, v);
+                for (int k = 0; k < b; k++) {
+                    System.arraycopy(mu, k * outDim, mean, mine[start + k] * outDim, outDim);
+                    System.arraycopy(v, k * outDim, lv, mine[start + k] * outDim, outDim);
+                }
+            }
+        }
+        return new SampledPrediction(rows, outDim, mean, lv);
+    }
+
+    /**
      * Predictions where every member gets its own inputs (open-loop rollouts per member):
      * {@code obs} is [members][rows * obsDim], actions are shared [rows * actDim].
      */
@@ -397,18 +456,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         int members = config.members();
         float[] mean = ml.get(0).toFloatArray();
         float[] lv = ml.get(1).toFloatArray();
-        if (rawUnits && config.normalizeTargets()) {
-            float[] mu = targetNormalizer.mean();
-            float[] sd = targetNormalizer.std();
-            float[] logVarShift = new float[outDim];
-            for (int d = 0; d < outDim; d++) {
-                logVarShift[d] = (float) (2 * Math.log(sd[d]));
-            }
-            for (int i = 0; i < mean.length; i++) {
-                int d = i % outDim;
-                mean[i] = mean[i] * sd[d] + mu[d];
-                lv[i] = lv[i] + logVarShift[d];
-            }
+        if (rawUnits) {
+            toRawUnits(mean, lv);
         }
         float[][] means = new float[members][];
         float[][] lvs = new float[members][];
@@ -418,6 +467,24 @@ public final class DynamicsEnsemble implements AutoCloseable {
             lvs[m] = Arrays.copyOfRange(lv, m * per, (m + 1) * per);
         }
         return new EnsemblePrediction(members, rows, outDim, means, lvs);
+    }
+
+    /** Converts means and log-variances, rows of outDim, from the standardised target space in place. */
+    private void toRawUnits(float[] mean, float[] lv) {
+        if (!config.normalizeTargets()) {
+            return;
+        }
+        float[] mu = targetNormalizer.mean();
+        float[] sd = targetNormalizer.std();
+        float[] logVarShift = new float[outDim];
+        for (int d = 0; d < outDim; d++) {
+            logVarShift[d] = (float) (2 * Math.log(sd[d]));
+        }
+        for (int i = 0; i < mean.length; i++) {
+            int d = i % outDim;
+            mean[i] = mean[i] * sd[d] + mu[d];
+            lv[i] = lv[i] + logVarShift[d];
+        }
     }
 
     static int[] bestMembers(double[] errors, int k) {

@@ -26,33 +26,57 @@ public final class ModelEnv {
     }
 
     /**
+     * Rows whose disagreement is measured when not every row needs it: the first ones (the
+     * branches start from randomly sampled real states, so these are a random sample). The
+     * disagreement needs every member's prediction, the transition only the sampled one's.
+     */
+    public static final int DISAGREEMENT_ROWS = 1024;
+
+    /**
      * One imagined step of a batch.
      *
      * @param nextObs       rows x obsDim
      * @param rewards       rows
      * @param terminated    rows
-     * @param disagreement  rows: std across all members' means, averaged over state coordinates
+     * @param disagreement  std across all members' means, averaged over state coordinates, for
+     *                      the first {@code disagreement.length} rows (all rows, or a sample)
      */
     public record Step(float[] nextObs, float[] rewards, boolean[] terminated, double[] disagreement) {
     }
 
+    /** One step with the disagreement of a sample of at most {@link #DISAGREEMENT_ROWS} rows. */
     public Step step(float[] obs, float[] actions, int rows, RandomGenerator random) {
+        return step(obs, actions, rows, random, false);
+    }
+
+    /**
+     * One imagined step: every row draws an elite, then a sample from that member's Gaussian.
+     *
+     * @param everyRow measure the disagreement of every row (branch cuts need it), which costs a
+     *                 forward pass of every member for every row instead of one
+     */
+    public Step step(float[] obs, float[] actions, int rows, RandomGenerator random, boolean everyRow) {
         int obsDim = model.obsDim();
         int actDim = model.actDim();
-        EnsemblePrediction p = model.predict(obs, actions, rows);
         int[] elites = model.elites();
+        int[] member = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            member[r] = elites[random.nextInt(elites.length)];
+        }
+        SampledPrediction p = model.predictSampled(obs, actions, rows, member);
+        int measured = everyRow ? rows : Math.min(rows, DISAGREEMENT_ROWS);
+        EnsemblePrediction all = measured == 0 ? null : model.predict(obs, actions, measured);
         float[] next = new float[rows * obsDim];
         float[] rewards = new float[rows];
         boolean[] done = new boolean[rows];
-        double[] dis = new double[rows];
+        double[] dis = new double[measured];
         float[] o = new float[obsDim];
         float[] a = new float[actDim];
         float[] o2 = new float[obsDim];
         for (int r = 0; r < rows; r++) {
-            int m = elites[random.nextInt(elites.length)];
-            rewards[r] = p.mean(m, r, 0) + p.std(m, r, 0) * (float) random.nextGaussian();
+            rewards[r] = p.mean(r, 0) + p.std(r, 0) * (float) random.nextGaussian();
             for (int d = 0; d < obsDim; d++) {
-                float delta = p.mean(m, r, d + 1) + p.std(m, r, d + 1) * (float) random.nextGaussian();
+                float delta = p.mean(r, d + 1) + p.std(r, d + 1) * (float) random.nextGaussian();
                 next[r * obsDim + d] = obs[r * obsDim + d] + delta;
             }
             System.arraycopy(obs, r * obsDim, o, 0, obsDim);
@@ -62,7 +86,9 @@ public final class ModelEnv {
             if (analyticReward != null) {
                 rewards[r] = (float) analyticReward.reward(o, a, o2);
             }
-            dis[r] = p.disagreement(r);
+        }
+        for (int r = 0; r < measured; r++) {
+            dis[r] = all.disagreement(r);
         }
         return new Step(next, rewards, done, dis);
     }

@@ -16,6 +16,8 @@ public final class AdamOptimizer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPS = 1e-8f;
+    /** The kernel clips gradients at any value >= 0 (infinity included, a wasted pass); negative: no clipping. */
+    private static final float NO_CLIP = -1f;
 
     private final List<NDArray> params;
     private final float[] weightDecay;
@@ -49,7 +51,7 @@ public final class AdamOptimizer {
             NDArray w = params.get(i);
             try (NDArray g = w.getGradient()) {
                 w.getNDArrayInternal().adamUpdate(new NDList(w, g, means.get(i), variances.get(i)), new NDList(w),
-                        learningRate, correctedLr, weightDecay[i], 1f, Float.POSITIVE_INFINITY, BETA1, BETA2, EPS,
+                        learningRate, correctedLr, weightDecay[i], 1f, NO_CLIP, BETA1, BETA2, EPS,
                         true, false);
             }
         }

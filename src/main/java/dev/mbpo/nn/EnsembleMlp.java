@@ -3,7 +3,6 @@ package dev.mbpo.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,15 +43,48 @@ public final class EnsembleMlp {
         NDArray h = x;
         int layers = sizes.length - 1;
         for (int l = 0; l < layers; l++) {
-            NDArray z = h.matMul(params.get(2 * l)).add(params.get(2 * l + 1));
+            NDArray z = affine(h, params.get(2 * l), params.get(2 * l + 1));
+            if (h != x) {
+                h.close(); // as Mlp: intermediates go as soon as they are used
+            }
             if (l == layers - 1) {
                 return z;
             }
-            h = z.mul(Activation.sigmoid(z));
+            h = Mlp.activate(z, Mlp.Act.SWISH);
         }
         throw new IllegalStateException("no layers");
     }
 
+
+    /**
+     * Outputs [rows, out] of one member for its inputs [rows, in]: the same arithmetic as that
+     * member's slice of {@link #forward}, without computing the others. Results and the weight
+     * views land on {@code x}'s manager.
+     */
+    public NDArray forwardMember(NDArray x, int member) {
+        NDArray h = x;
+        int layers = sizes.length - 1;
+        for (int l = 0; l < layers; l++) {
+            try (NDArray w = params.get(2 * l).get(member); NDArray b = params.get(2 * l + 1).get(member)) {
+                NDArray z = affine(h, w, b);
+                if (h != x) {
+                    h.close();
+                }
+                if (l == layers - 1) {
+                    return z;
+                }
+                h = Mlp.activate(z, Mlp.Act.SWISH);
+            }
+        }
+        throw new IllegalStateException("no layers");
+    }
+
+    /** h W + b, the product's own array closed once the sum is made. */
+    private static NDArray affine(NDArray h, NDArray w, NDArray b) {
+        try (NDArray p = h.matMul(w)) {
+            return p.add(b);
+        }
+    }
 
     public List<NDArray> parameters() {
         return params;

@@ -1,7 +1,6 @@
 package dev.mbpo.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -64,19 +63,41 @@ public final class Mlp {
         return forward(x, params);
     }
 
-    /** The forward pass with another set of parameters of the same shapes (e.g. detached ones). */
+    /**
+     * The forward pass with another set of parameters of the same shapes (e.g. detached ones).
+     * Intermediate activations are closed as soon as the next layer has used them, as Python
+     * frees them when their last reference goes: gradient recording keeps what it needs, and
+     * the allocator reuses the freed memory while it is still in cache (an element-wise op
+     * into fresh memory measured twice as slow, docs/BENCHMARKS.md).
+     */
     public NDArray forward(NDArray x, List<NDArray> p) {
         NDArray h = x;
         int layers = sizes.length - 1;
         for (int l = 0; l < layers; l++) {
-            NDList z = Linear.linear(h, p.get(2 * l), p.get(2 * l + 1));
-            NDArray out = z.singletonOrThrow();
-            if (l == layers - 1) {
-                return out;
+            NDArray z = Linear.linear(h, p.get(2 * l), p.get(2 * l + 1)).singletonOrThrow();
+            if (h != x) {
+                h.close();
             }
-            h = act == Act.RELU ? Activation.relu(out) : out.mul(Activation.sigmoid(out));
+            if (l == layers - 1) {
+                return z;
+            }
+            h = activate(z, act);
         }
         throw new IllegalStateException("no layers");
+    }
+
+    /** The hidden-layer nonlinearity of {@code z}; closes {@code z}. */
+    static NDArray activate(NDArray z, Act act) {
+        if (act == Act.RELU) {
+            NDArray h = Activation.relu(z);
+            z.close();
+            return h;
+        }
+        try (NDArray s = Activation.sigmoid(z)) {
+            NDArray h = z.mul(s);
+            z.close();
+            return h;
+        }
     }
 
     /** Views of the parameters that carry no gradient, attached to {@code scratch} (closed with it). */

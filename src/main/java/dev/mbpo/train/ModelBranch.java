@@ -210,7 +210,7 @@ final class ModelBranch implements AutoCloseable {
         long imagined = 0;
         for (int t = 0; t < k && rows > 0; t++) {
             float[] actions = sac.actBatch(states, rows, false);
-            ModelEnv.Step s = modelEnv.step(states, actions, rows, random);
+            ModelEnv.Step s = modelEnv.step(states, actions, rows, random, !Double.isNaN(threshold));
             if (!finite(s.nextObs(), rows * obsDim) || !finite(s.rewards(), rows)) {
                 String detail = "imagined transitions at rollout step " + (t + 1) + " of step " + step
                         + " are not finite: the model's predictions exploded";

@@ -154,4 +154,36 @@ class DynamicsEnsembleTest {
             assertTrue(err / 200 < 0.3, "learned reward near the real one: " + err / 200);
         }
     }
+
+    @Test
+    void theSampledMembersPredictionIsThatMembersSliceOfTheFullOne() {
+        SplittableRandom r = new SplittableRandom(5);
+        try (NDManager m = NDManager.newBaseManager();
+             DynamicsEnsemble e = new DynamicsEnsemble(small(5, 5), 2, 1, 12, m)) {
+            Batch data = linearSystem(3000, 0.1, r);
+            e.train(data, r, ep -> { }, () -> false);
+            int rows = 2500;
+            int[] member = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                member[i] = r.nextInt(5);
+            }
+            member[7] = 4;
+            SampledPrediction one = e.predictSampled(data.obs(), data.actions(), rows, member);
+            EnsemblePrediction all = e.predict(data.obs(), data.actions(), rows);
+            for (int row = 0; row < rows; row++) {
+                for (int d = 0; d < 3; d++) {
+                    assertEquals(all.mean(member[row], row, d), one.mean(row, d), 1e-5, "mean row " + row + " output " + d);
+                    assertEquals(all.std(member[row], row, d), one.std(row, d), 1e-5, "std row " + row + " output " + d);
+                }
+            }
+            ModelEnv env = new ModelEnv(e, TerminationFn.NEVER, null);
+            assertEquals(ModelEnv.DISAGREEMENT_ROWS, env.step(data.obs(), data.actions(), rows, r).disagreement().length,
+                    "a sample of rows measures disagreement");
+            ModelEnv.Step every = env.step(data.obs(), data.actions(), rows, r, true);
+            assertEquals(rows, every.disagreement().length, "every row when asked (branch cuts)");
+            for (int row = 0; row < rows; row += 97) {
+                assertEquals(all.disagreement(row), every.disagreement()[row], 1e-6);
+            }
+        }
+    }
 }
