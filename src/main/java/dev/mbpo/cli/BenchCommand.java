@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sgemm, sac_update_256, sac_update_64, ensemble_train_step, ensemble_layout, rollout, sac_memory, loop_preset, loop_peer }
+    enum Name { sgemm, sac_update_256, sac_update_64, sac_update_256_parallel, sac_update_64_parallel, ensemble_train_step, ensemble_layout, rollout, sac_memory, loop_preset, loop_peer }
 
     /** Minutes each: they run only when named with --only. */
     private static final java.util.Set<Name> ON_REQUEST = java.util.EnumSet.of(Name.sac_memory, Name.loop_preset, Name.loop_peer);
@@ -83,6 +83,10 @@ final class BenchCommand implements Callable<Integer> {
         all.put(Name.sgemm, () -> GemmBenchmark.run(1024, Math.max(5, repeat / 4)));
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, 50, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, 50, repeat));
+        all.put(Name.sac_update_256_parallel, () -> SacBenchmarks.update("sac-update 256x256 batch 256, parallel", List.of(256, 256), 256,
+                50, repeat, "parallel"));
+        all.put(Name.sac_update_64_parallel, () -> SacBenchmarks.update("sac-update 64x64 batch 256, parallel", List.of(64, 64), 256,
+                50, repeat, "parallel"));
         all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
         all.put(Name.ensemble_layout, () -> ModelBenchmarks.layout(Math.max(5, repeat / 4)));
         all.put(Name.rollout, () -> ModelBenchmarks.rollout(Math.max(3, repeat / 20)));

@@ -2,6 +2,7 @@ package dev.mbpo.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +63,21 @@ public final class AdamOptimizer {
      * is not (0 x infinity inside the graph); such a step must not be applied.
      */
     public boolean gradientsFinite() {
-        for (NDArray w : params) {
-            try (NDArray g = w.getGradient(); NDArray sum = g.sum()) {
-                if (!Float.isFinite(sum.getFloat())) {
-                    return false;
+        // One read-back for all parameters: each gradient's sum (NaN or infinite when any entry
+        // is), then the largest magnitude of those sums.
+        List<NDArray> sums = new ArrayList<>(params.size());
+        try {
+            for (NDArray w : params) {
+                try (NDArray g = w.getGradient()) {
+                    sums.add(g.sum());
                 }
             }
+            try (NDArray all = NDArrays.stack(new NDList(sums)); NDArray abs = all.abs(); NDArray max = abs.max()) {
+                return Float.isFinite(max.getFloat());
+            }
+        } finally {
+            sums.forEach(NDArray::close);
         }
-        return true;
     }
 
     /** Drops the accumulated gradients without a step (a skipped, non-finite update). */

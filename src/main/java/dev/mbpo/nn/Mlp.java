@@ -23,6 +23,7 @@ public final class Mlp {
     private final List<NDArray> params;
     private final int[] sizes;
     private final Act act;
+    private List<NDArray> frozen;
 
     private Mlp(List<NDArray> params, int[] sizes, Act act) {
         this.params = params;
@@ -100,15 +101,20 @@ public final class Mlp {
         }
     }
 
-    /** Views of the parameters that carry no gradient, attached to {@code scratch} (closed with it). */
-    public List<NDArray> detached(NDManager scratch) {
-        List<NDArray> d = new ArrayList<>(params.size());
-        for (NDArray p : params) {
-            NDArray s = p.stopGradient();
-            s.attach(scratch);
-            d.add(s);
+    /**
+     * Views of the parameters that carry no gradient, made once and kept with the parameters:
+     * they share their storage, so they always hold the current weights (in-place steps and
+     * loads included). For a loss that must not train this network (SAC's actor loss).
+     */
+    public synchronized List<NDArray> frozen() {
+        if (frozen == null) {
+            List<NDArray> d = new ArrayList<>(params.size());
+            for (NDArray p : params) {
+                d.add(p.stopGradient());
+            }
+            frozen = Collections.unmodifiableList(d);
         }
-        return d;
+        return frozen;
     }
 
     /** target = (1 - tau) target + tau this, in place on the target's storage. */

@@ -48,7 +48,7 @@ public final class ParamIo {
             }
             for (int i = 0; i < into.size(); i++) {
                 NDArray dst = into.get(i);
-                dst.muli(0).addi(list.get(i));
+                dst.set(new ai.djl.ndarray.index.NDIndex("..."), list.get(i)); // a copy, also over NaN (0 x NaN is NaN)
             }
         }
     }

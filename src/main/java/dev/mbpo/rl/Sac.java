@@ -9,6 +9,7 @@ import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.env.Box;
 import dev.mbpo.nn.AdamOptimizer;
+import dev.mbpo.nn.Engines;
 import dev.mbpo.nn.Mlp;
 import dev.mbpo.nn.ParamIo;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,6 +54,7 @@ public final class Sac implements Policy, AutoCloseable {
     private final RandomGenerator noise;
     private double logAlpha;
     private long updates;
+    private ExecutorService helper;
 
     /**
      * @param seed fixes the initial weights and the sampling noise
@@ -122,13 +128,177 @@ public final class Sac implements Policy, AutoCloseable {
      * is not finite; the returned statistics then say so ({@link SacStats#finite()} is false).
      */
     public SacStats update(Batch b) {
+        return config.simultaneous() ? updateSimultaneous(b) : updateSequential(b);
+    }
+
+    /** The actor's half of a simultaneous update: its loss and whether its gradient was recorded. */
+    private record ActorHalf(double loss, double meanLogProb, boolean backward) {
+    }
+
+    /** The critics' half: their loss, the mean Q, and whether their gradient was recorded. */
+    private record CriticHalf(double loss, double meanQ, boolean backward) {
+    }
+
+    /**
+     * Critic and actor losses both from the parameters before this update (rlkit; softlearning,
+     * the original MBPO code, runs both train ops in one session call), then both steps. With
+     * {@code sac.update = parallel} the actor's half runs on the helper thread while this thread
+     * does the critics': the halves touch disjoint gradients and only read shared weights, and
+     * the noise is drawn here in the same order either way, so the numbers do not change.
+     */
+    private SacStats updateSimultaneous(Batch b) {
+        int n = b.size();
+        float[] nextNoise = gaussianValues(n);
+        float[] noiseNow = gaussianValues(n);
+        float alpha = (float) Math.exp(logAlpha);
+        Future<ActorHalf> pending = "parallel".equals(config.update())
+                ? helper().submit(() -> actorHalf(b, noiseNow, alpha)) : null;
+        CriticHalf c;
+        ActorHalf a;
+        try {
+            c = criticHalf(b, nextNoise, alpha);
+        } finally {
+            // Whatever happened here, the helper must be done before anything else touches the networks.
+            a = pending == null ? null : await(pending);
+        }
+        if (a == null) {
+            a = actorHalf(b, noiseNow, alpha);
+        }
+        if (!c.backward() || !criticOpt.gradientsFinite()) {
+            // Nothing is applied: the critics' loss or gradient is not finite.
+            if (c.backward()) {
+                criticOpt.discardGradients();
+            }
+            if (a.backward()) {
+                actorOpt.discardGradients();
+            }
+            return new SacStats(c.backward() ? Double.NaN : c.loss(), Double.NaN, Math.exp(logAlpha), Double.NaN, c.meanQ());
+        }
+        criticOpt.step();
+        if (!a.backward() || !actorOpt.gradientsFinite()) {
+            // The critics' step stands; the actor and temperature keep theirs.
+            if (a.backward()) {
+                actorOpt.discardGradients();
+            }
+            polyak();
+            updates++;
+            return new SacStats(c.loss(), a.backward() ? Double.NaN : a.loss(), Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+        }
+        actorOpt.step();
+        if (config.autoAlpha()) {
+            logAlpha = alphaOpt.step(logAlpha, -(a.meanLogProb() + targetEntropy));
+        }
+        polyak();
+        updates++;
+        return new SacStats(c.loss(), a.loss(), Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+    }
+
+    private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha) {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
             NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
             NDArray rew = m.create(b.rewards(), new Shape(n));
             NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
-            NDArray notDone = m.create(b.terminated(), new Shape(n)).neg().add(1f);
+            NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
+            NDList nextSample = actor.sample(next, m.create(nextNoise, new Shape(n, actDim)));
+            NDArray nextIn = next.concat(nextSample.get(0), 1);
+            NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
+                    .sub(nextSample.get(1).mul(alpha));
+            NDArray y = notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+            NDArray obsAct = obs.concat(act, 1);
+            try (Gradients.Recording gc = Gradients.record()) {
+                NDArray q1 = critic1.forward(obsAct).squeeze(1);
+                NDArray q2 = critic2.forward(obsAct).squeeze(1);
+                NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+                double criticLoss = loss.getFloat();
+                double meanQ = q1.mean().getFloat();
+                if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
+                    return new CriticHalf(criticLoss, meanQ, false);
+                }
+                gc.backward(loss);
+                return new CriticHalf(criticLoss, meanQ, true);
+            }
+        }
+    }
+
+    /** Runs on the helper thread in parallel mode: its own sub-manager, gradient recording and grad mode. */
+    private ActorHalf actorHalf(Batch b, float[] noise, float alpha) {
+        try (NDManager m = manager.newSubManager()) {
+            int n = b.size();
+            NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
+            List<NDArray> frozen1 = critic1.frozen();
+            List<NDArray> frozen2 = critic2.frozen();
+            try (Gradients.Recording gc = Gradients.record()) {
+                NDList s = actor.sample(obs, m.create(noise, new Shape(n, actDim)));
+                NDArray in = obs.concat(s.get(0), 1);
+                NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
+                NDArray loss = s.get(1).mul(alpha).sub(q).mean();
+                double actorLoss = loss.getFloat();
+                double meanLogProb = s.get(1).mean().getFloat();
+                if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
+                    return new ActorHalf(actorLoss, meanLogProb, false);
+                }
+                gc.backward(loss);
+                return new ActorHalf(actorLoss, meanLogProb, true);
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish waiting: the helper is using the networks
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The thread that computes the actor's half in parallel mode, started on first use. */
+    private synchronized ExecutorService helper() {
+        if (helper == null) {
+            helper = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    Engines.prepareThread();
+                    r.run();
+                }, "sac-actor-half");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return helper;
+    }
+
+    private void polyak() {
+        critic1.polyakInto(target1, (float) config.tau());
+        critic2.polyakInto(target2, (float) config.tau());
+    }
+
+    private SacStats updateSequential(Batch b) {
+        try (NDManager m = manager.newSubManager()) {
+            int n = b.size();
+            NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
+            NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
+            NDArray rew = m.create(b.rewards(), new Shape(n));
+            NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
+            NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
             float alpha = (float) Math.exp(logAlpha);
 
             // Clipped double-Q target, outside gradient recording.
@@ -161,8 +331,8 @@ public final class Sac implements Policy, AutoCloseable {
 
             double actorLoss;
             double meanLogProb;
-            List<NDArray> frozen1 = critic1.detached(m);
-            List<NDArray> frozen2 = critic2.detached(m);
+            List<NDArray> frozen1 = critic1.frozen();
+            List<NDArray> frozen2 = critic2.frozen();
             try (Gradients.Recording gc = Gradients.record()) {
                 NDList s = actor.sample(obs, gaussian(m, n));
                 NDArray in = obs.concat(s.get(0), 1);
@@ -201,11 +371,23 @@ public final class Sac implements Policy, AutoCloseable {
     }
 
     private NDArray gaussian(NDManager m, int rows) {
+        return m.create(gaussianValues(rows), new Shape(rows, actDim));
+    }
+
+    private static float[] notDone(float[] terminated) {
+        float[] v = new float[terminated.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 1f - terminated[i];
+        }
+        return v;
+    }
+
+    private float[] gaussianValues(int rows) {
         float[] e = new float[rows * actDim];
         for (int i = 0; i < e.length; i++) {
             e[i] = (float) noise.nextGaussian();
         }
-        return m.create(e, new Shape(rows, actDim));
+        return e;
     }
 
     private float[] toEnv(float[] unit) {
@@ -301,6 +483,11 @@ public final class Sac implements Policy, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (helper != null) {
+                helper.shutdownNow();
+            }
+        }
         manager.close();
     }
 }

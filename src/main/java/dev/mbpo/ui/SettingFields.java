@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.config.SacConfig;
 import dev.mbpo.env.Envs;
 import dev.mbpo.ui.SettingField.Kind;
 import java.util.List;
@@ -69,6 +70,10 @@ final class SettingFields {
             SettingField.of("sac.autoAlpha", SAC, "Auto alpha", Kind.BOOL, "Tune the temperature toward the target entropy."),
             SettingField.of("sac.updatesPerStep", SAC, "Updates per step G", Kind.INT, "SAC updates per real step (paper: 20 to 40 for MBPO)."),
             SettingField.of("sac.initialRandomSteps", SAC, "Random steps", Kind.INT, "Uniformly random actions before the policy acts."),
+            SettingField.choice("sac.update", SAC, "Update order", SacConfig.UPDATES,
+                    "sequential: the actor learns against the critics just updated (SB3, pranz24). simultaneous: both losses "
+                            + "from the same parameters (rlkit, softlearning: the original MBPO code). parallel: simultaneous, with "
+                            + "critic and actor gradients on two threads at once (a second core; same numbers)."),
 
             SettingField.of("run.seed", RUN, "Seed", Kind.LONG, "Fixes the run: environments, buffers, initial weights, sampling."),
             SettingField.of("run.totalSteps", RUN, "Total steps", Kind.INT, "Real environment steps of the run."),

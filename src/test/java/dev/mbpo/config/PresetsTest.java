@@ -76,6 +76,7 @@ class PresetsTest {
         "{\"rollout\": {\"batchSize\": 2000000000}} | rollout.batchSize | allowed: an integer from 1 to 10000000",
         "{\"sac\": {\"bufferSize\": -1}}          | sac.bufferSize | sac.bufferSize is -1; allowed: an integer from 1 to 50000000",
         "{\"run\": {\"onFault\": \"ignore\"}}     | run.onFault | run.onFault is 'ignore'; allowed: stop, recover",
+        "{\"sac\": {\"update\": \"both\"}}        | sac.update  | sac.update is 'both'; allowed: sequential, simultaneous, parallel",
         "null                                       | ''          | a preset must be a JSON object, found null",
     })
     void badPresetsNameTheFieldAndWhatIsAllowed(String json, String field, String message) {

@@ -29,19 +29,24 @@ public final class SacBenchmarks {
         return b;
     }
 
-    private static SacConfig sizes(List<Integer> hidden, int batch) {
+    private static SacConfig sizes(List<Integer> hidden, int batch, String update) {
         SacConfig d = SacConfig.DEFAULT;
         return new SacConfig(hidden, d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), batch, null,
-                d.initialAlpha(), true, 1, 0, 100_000);
+                d.initialAlpha(), true, 1, 0, 100_000, update);
     }
 
-    /** Milliseconds per SAC update (Pendulum sizes: 3-d observations, 1-d actions). */
+    /** Milliseconds per SAC update, sequential order (Pendulum sizes: 3-d observations, 1-d actions). */
     public static BenchResult update(String name, List<Integer> hidden, int batch, int warmup, int repeat) {
+        return update(name, hidden, batch, warmup, repeat, "sequential");
+    }
+
+    /** Milliseconds per SAC update in the given {@code sac.update} order. */
+    public static BenchResult update(String name, List<Integer> hidden, int batch, int warmup, int repeat, String order) {
         Engines.prepareThread();
         SplittableRandom r = new SplittableRandom(1);
         ReplayBuffer buffer = pendulumLikeBuffer(10_000, r);
         try (NDManager m = NDManager.newBaseManager(Engines.device());
-             Sac sac = new Sac(sizes(hidden, batch), 3, Box.uniform(1, -2f, 2f), 1, m)) {
+             Sac sac = new Sac(sizes(hidden, batch, order), 3, Box.uniform(1, -2f, 2f), 1, m)) {
             for (int i = 0; i < warmup; i++) {
                 sac.update(buffer.sample(batch, r));
             }
@@ -89,7 +94,7 @@ public final class SacBenchmarks {
         ReplayBuffer buffer = pendulumLikeBuffer(10_000, r);
         Map<String, Double> extra = new LinkedHashMap<>();
         try (NDManager m = NDManager.newBaseManager(Engines.device());
-             Sac sac = new Sac(sizes(List.of(256, 256), 256), 3, Box.uniform(1, -2f, 2f), 1, m)) {
+             Sac sac = new Sac(sizes(List.of(256, 256), 256, "sequential"), 3, Box.uniform(1, -2f, 2f), 1, m)) {
             for (int i = 1; i <= total; i++) {
                 sac.update(buffer.sample(256, r));
                 if (i % every == 0) {
