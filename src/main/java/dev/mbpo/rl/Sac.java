@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,65 +136,116 @@ public final class Sac implements Policy, AutoCloseable {
     private record ActorHalf(double loss, double meanLogProb, boolean backward) {
     }
 
+    /** The actor's half and whether its step was applied (parallel mode, from the helper). */
+    private record ActorOutcome(ActorHalf half, boolean applied) {
+    }
+
     /** The critics' half: their loss, the mean Q, and whether their gradient was recorded. */
     private record CriticHalf(double loss, double meanQ, boolean backward) {
     }
 
     /**
      * Critic and actor losses both from the parameters before this update (rlkit; softlearning,
-     * the original MBPO code, runs both train ops in one session call), then both steps. With
-     * {@code sac.update = parallel} the actor's half runs on the helper thread while this thread
-     * does the critics': the halves touch disjoint gradients and only read shared weights, and
-     * the noise is drawn here in the same order either way, so the numbers do not change.
+     * the original MBPO code, runs both train ops in one session call). Each half's step is
+     * applied when its own loss and gradient are finite. With {@code sac.update = parallel} the
+     * actor's half (loss, backward pass and step) runs on the helper thread while this thread does
+     * the critics': the halves touch disjoint gradients and weights, two latches keep each step
+     * until the other half has finished reading the weights it changes, and the noise is drawn
+     * here in the same order either way, so the numbers do not change.
      */
     private SacStats updateSimultaneous(Batch b) {
         int n = b.size();
         float[] nextNoise = gaussianValues(n);
         float[] noiseNow = gaussianValues(n);
         float alpha = (float) Math.exp(logAlpha);
-        Future<ActorHalf> pending = "parallel".equals(config.update())
-                ? helper().submit(() -> actorHalf(b, noiseNow, alpha)) : null;
+        if (!"parallel".equals(config.update())) {
+            CriticHalf c = criticHalf(b, nextNoise, alpha, null);
+            ActorHalf a = actorHalf(b, noiseNow, alpha);
+            boolean criticApplied = applyCritic(c);
+            boolean actorApplied = applyActor(a);
+            return stats(c, criticApplied, a, actorApplied);
+        }
+        CountDownLatch actorRead = new CountDownLatch(1); // the actor's half is done with the critics' weights
+        CountDownLatch targetRead = new CountDownLatch(1); // the critics' half is done with the actor's weights
+        Future<ActorOutcome> helperDone = helper().submit(() -> {
+            ActorHalf a;
+            try {
+                a = actorHalf(b, noiseNow, alpha);
+            } finally {
+                actorRead.countDown();
+            }
+            awaitLatch(targetRead);
+            return new ActorOutcome(a, applyActor(a));
+        });
         CriticHalf c;
-        ActorHalf a;
+        boolean criticApplied;
         try {
-            c = criticHalf(b, nextNoise, alpha);
+            c = criticHalf(b, nextNoise, alpha, targetRead);
+            awaitLatch(actorRead);
+            criticApplied = applyCritic(c);
         } finally {
-            // Whatever happened here, the helper must be done before anything else touches the networks.
-            a = pending == null ? null : await(pending);
+            targetRead.countDown();
+            await(helperDone); // whatever happened here, the helper must be done before anything else touches the networks
         }
-        if (a == null) {
-            a = actorHalf(b, noiseNow, alpha);
+        ActorOutcome a = await(helperDone);
+        return stats(c, criticApplied, a.half(), a.applied());
+    }
+
+    /** The critics' step (and the targets' Polyak step) when their loss and gradient are finite; else nothing. */
+    private boolean applyCritic(CriticHalf c) {
+        if (!c.backward()) {
+            return false;
         }
-        if (!c.backward() || !criticOpt.gradientsFinite()) {
-            // Nothing is applied: the critics' loss or gradient is not finite.
-            if (c.backward()) {
-                criticOpt.discardGradients();
-            }
-            if (a.backward()) {
-                actorOpt.discardGradients();
-            }
-            return new SacStats(c.backward() ? Double.NaN : c.loss(), Double.NaN, Math.exp(logAlpha), Double.NaN, c.meanQ());
+        if (!criticOpt.gradientsFinite()) {
+            criticOpt.discardGradients();
+            return false;
         }
         criticOpt.step();
-        if (!a.backward() || !actorOpt.gradientsFinite()) {
-            // The critics' step stands; the actor and temperature keep theirs.
-            if (a.backward()) {
-                actorOpt.discardGradients();
-            }
-            polyak();
-            updates++;
-            return new SacStats(c.loss(), a.backward() ? Double.NaN : a.loss(), Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+        polyak();
+        updates++;
+        return true;
+    }
+
+    /** The actor's and the temperature's steps when the actor's loss and gradient are finite; else nothing. */
+    private boolean applyActor(ActorHalf a) {
+        if (!a.backward()) {
+            return false;
+        }
+        if (!actorOpt.gradientsFinite()) {
+            actorOpt.discardGradients();
+            return false;
         }
         actorOpt.step();
         if (config.autoAlpha()) {
             logAlpha = alphaOpt.step(logAlpha, -(a.meanLogProb() + targetEntropy));
         }
-        polyak();
-        updates++;
-        return new SacStats(c.loss(), a.loss(), Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+        return true;
     }
 
-    private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha) {
+    /** Statistics of a simultaneous update: a loss whose gradient was not finite reads NaN. */
+    private SacStats stats(CriticHalf c, boolean criticApplied, ActorHalf a, boolean actorApplied) {
+        double criticLoss = c.backward() && !criticApplied ? Double.NaN : c.loss();
+        double actorLoss = a.backward() && !actorApplied ? Double.NaN : a.loss();
+        return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the other half is using the networks: finish waiting
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @param targetRead counted down once the actor's weights have been read (parallel mode), or null */
+    private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha, CountDownLatch targetRead) {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
@@ -206,6 +258,9 @@ public final class Sac implements Policy, AutoCloseable {
             NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
                     .sub(nextSample.get(1).mul(alpha));
             NDArray y = notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+            if (targetRead != null) {
+                targetRead.countDown(); // CPU operations have run when they return: the actor's weights are free
+            }
             NDArray obsAct = obs.concat(act, 1);
             try (Gradients.Recording gc = Gradients.record()) {
                 NDArray q1 = critic1.forward(obsAct).squeeze(1);
