@@ -128,4 +128,26 @@ class SacTest {
             assertTrue(last.actorLoss() != lastSeq.actorLoss(), "simultaneous and sequential updates differ");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"simultaneous", "parallel"})
+    void aNonFiniteRewardSkipsTheCriticsStepInTheSimultaneousOrders(String update) {
+        try (NDManager m = NDManager.newBaseManager(); Sac sac = new Sac(config(true, 1.0, update), 1, UNIT, 23, m)) {
+            SplittableRandom rnd = new SplittableRandom(3);
+            for (int i = 0; i < 5; i++) {
+                sac.update(banditBatch(64, rnd));
+            }
+            float[] probe = {-0.5f, 0.5f};
+            float[] qBefore = sac.q(new float[2], probe, 2);
+            long updatesBefore = sac.updates();
+            Batch bad = banditBatch(64, rnd);
+            bad.rewards()[7] = Float.NaN;
+            SacStats s = sac.update(bad);
+            assertTrue(Double.isNaN(s.criticLoss()), "the critics' loss is reported");
+            assertTrue(Double.isFinite(s.actorLoss()), "the actor's loss does not read rewards: " + s.actorLoss());
+            assertArrayEquals(qBefore, sac.q(new float[2], probe, 2), "critics unchanged");
+            assertEquals(updatesBefore, sac.updates(), "not counted as an update");
+            assertTrue(sac.update(banditBatch(64, rnd)).finite(), "the next good batch trains normally");
+        }
+    }
 }
