@@ -193,14 +193,9 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** The critics' step (and the targets' Polyak step) when their loss and gradient are finite; else nothing. */
     private boolean applyCritic(CriticHalf c) {
-        if (!c.backward()) {
+        if (!stepIfFinite(c.backward(), criticOpt)) {
             return false;
         }
-        if (!criticOpt.gradientsFinite()) {
-            criticOpt.discardGradients();
-            return false;
-        }
-        criticOpt.step();
         polyak();
         updates++;
         return true;
@@ -208,17 +203,25 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** The actor's and the temperature's steps when the actor's loss and gradient are finite; else nothing. */
     private boolean applyActor(ActorHalf a) {
-        if (!a.backward()) {
+        if (!stepIfFinite(a.backward(), actorOpt)) {
             return false;
         }
-        if (!actorOpt.gradientsFinite()) {
-            actorOpt.discardGradients();
-            return false;
-        }
-        actorOpt.step();
         if (config.autoAlpha()) {
             logAlpha = alphaOpt.step(logAlpha, -(a.meanLogProb() + targetEntropy));
         }
+        return true;
+    }
+
+    /** Steps {@code opt} when a gradient was recorded and is finite; drops a non-finite one. */
+    private static boolean stepIfFinite(boolean recorded, AdamOptimizer opt) {
+        if (!recorded) {
+            return false;
+        }
+        if (!opt.gradientsFinite()) {
+            opt.discardGradients();
+            return false;
+        }
+        opt.step();
         return true;
     }
 
@@ -250,14 +253,7 @@ public final class Sac implements Policy, AutoCloseable {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
             NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
-            NDArray rew = m.create(b.rewards(), new Shape(n));
-            NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
-            NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
-            NDList nextSample = actor.sample(next, m.create(nextNoise, new Shape(n, actDim)));
-            NDArray nextIn = next.concat(nextSample.get(0), 1);
-            NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
-                    .sub(nextSample.get(1).mul(alpha));
-            NDArray y = notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+            NDArray y = target(m, b, nextNoise, alpha);
             if (targetRead != null) {
                 targetRead.countDown(); // CPU operations have run when they return: the actor's weights are free
             }
@@ -341,6 +337,19 @@ public final class Sac implements Policy, AutoCloseable {
         return helper;
     }
 
+    /** The clipped double-Q target r + gamma (1 - terminated) (min Q' - alpha log pi) of a batch, without gradient. */
+    private NDArray target(NDManager m, Batch b, float[] nextNoise, float alpha) {
+        int n = b.size();
+        NDArray rew = m.create(b.rewards(), new Shape(n));
+        NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
+        NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
+        NDList nextSample = actor.sample(next, m.create(nextNoise, new Shape(n, actDim)));
+        NDArray nextIn = next.concat(nextSample.get(0), 1);
+        NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
+                .sub(nextSample.get(1).mul(alpha));
+        return notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+    }
+
     private void polyak() {
         critic1.polyakInto(target1, (float) config.tau());
         critic2.polyakInto(target2, (float) config.tau());
@@ -351,17 +360,8 @@ public final class Sac implements Policy, AutoCloseable {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
             NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
-            NDArray rew = m.create(b.rewards(), new Shape(n));
-            NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
-            NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
             float alpha = (float) Math.exp(logAlpha);
-
-            // Clipped double-Q target, outside gradient recording.
-            NDList nextSample = actor.sample(next, gaussian(m, n));
-            NDArray nextIn = next.concat(nextSample.get(0), 1);
-            NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
-                    .sub(nextSample.get(1).mul(alpha));
-            NDArray y = notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+            NDArray y = target(m, b, gaussianValues(n), alpha); // outside gradient recording
 
             double criticLoss;
             double meanQ;
