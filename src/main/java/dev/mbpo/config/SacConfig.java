@@ -65,11 +65,6 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         return !"sequential".equals(update);
     }
 
-    /** The same config with another update order. */
-    public SacConfig withUpdate(String order) {
-        return new SacConfig(hidden, actorLr, criticLr, alphaLr, gamma, tau, batchSize, targetEntropy, initialAlpha,
-                autoAlpha, updatesPerStep, initialRandomSteps, bufferSize, order);
-    }
 
     /** The entropy target in force for an action space of the given size. */
     public double targetEntropyFor(int actionDim) {

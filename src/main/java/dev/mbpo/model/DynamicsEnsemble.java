@@ -343,12 +343,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
 
     /** Predictions of every member for raw (unnormalised) states and actions. */
     public EnsemblePrediction predict(float[] obs, float[] actions, int rows) {
-        float[] in = new float[rows * inDim];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(obs, i * obsDim, in, i * inDim, obsDim);
-            System.arraycopy(actions, i * actDim, in, i * inDim + obsDim, actDim);
-        }
-        normalizer.apply(in, rows);
+        float[] in = normalisedInputs(obs, actions, rows);
         if (rows <= PREDICT_CHUNK) {
             return predictNormalised(in, rows, true);
         }
@@ -366,18 +361,24 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return new EnsemblePrediction(members, rows, outDim, mean, lv);
     }
 
-    /**
-     * The prediction of one given member per row ({@code member[r]}), for raw states and
-     * actions: what a rollout samples from, computed without the members it does not use
-     * (rows are grouped by member, one forward pass per member used).
-     */
-    public SampledPrediction predictSampled(float[] obs, float[] actions, int rows, int[] member) {
+    /** Rows of (state, action) for raw states and actions, normalised as the network sees them. */
+    private float[] normalisedInputs(float[] obs, float[] actions, int rows) {
         float[] in = new float[rows * inDim];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(obs, i * obsDim, in, i * inDim, obsDim);
             System.arraycopy(actions, i * actDim, in, i * inDim + obsDim, actDim);
         }
         normalizer.apply(in, rows);
+        return in;
+    }
+
+    /**
+     * The prediction of one given member per row ({@code member[r]}), for raw states and
+     * actions: what a rollout samples from, computed without the members it does not use
+     * (rows are grouped by member, one forward pass per member used).
+     */
+    public SampledPrediction predictSampled(float[] obs, float[] actions, int rows, int[] member) {
+        float[] in = normalisedInputs(obs, actions, rows);
         int members = config.members();
         int[] count = new int[members];
         for (int r = 0; r < rows; r++) {

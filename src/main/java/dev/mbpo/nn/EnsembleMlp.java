@@ -40,10 +40,34 @@ public final class EnsembleMlp {
 
     /** Outputs [members, rows, out] for inputs [members, rows, in]. */
     public NDArray forward(NDArray x) {
+        return forward(x, -1);
+    }
+
+    /**
+     * Outputs [rows, out] of one member for its inputs [rows, in]: the same arithmetic as that
+     * member's slice of {@link #forward(NDArray)}, without computing the others. Results land on
+     * {@code x}'s manager.
+     */
+    public NDArray forwardMember(NDArray x, int member) {
+        return forward(x, member);
+    }
+
+    /** Every member when {@code member} is negative, else that member only (through views of its weights). */
+    private NDArray forward(NDArray x, int member) {
         NDArray h = x;
         int layers = sizes.length - 1;
         for (int l = 0; l < layers; l++) {
-            NDArray z = affine(h, params.get(2 * l), params.get(2 * l + 1));
+            NDArray w = member < 0 ? params.get(2 * l) : params.get(2 * l).get(member);
+            NDArray b = member < 0 ? params.get(2 * l + 1) : params.get(2 * l + 1).get(member);
+            NDArray z;
+            try {
+                z = affine(h, w, b);
+            } finally {
+                if (member >= 0) {
+                    w.close();
+                    b.close();
+                }
+            }
             if (h != x) {
                 h.close(); // as Mlp: intermediates go as soon as they are used
             }
@@ -51,30 +75,6 @@ public final class EnsembleMlp {
                 return z;
             }
             h = Mlp.activate(z, Mlp.Act.SWISH);
-        }
-        throw new IllegalStateException("no layers");
-    }
-
-
-    /**
-     * Outputs [rows, out] of one member for its inputs [rows, in]: the same arithmetic as that
-     * member's slice of {@link #forward}, without computing the others. Results and the weight
-     * views land on {@code x}'s manager.
-     */
-    public NDArray forwardMember(NDArray x, int member) {
-        NDArray h = x;
-        int layers = sizes.length - 1;
-        for (int l = 0; l < layers; l++) {
-            try (NDArray w = params.get(2 * l).get(member); NDArray b = params.get(2 * l + 1).get(member)) {
-                NDArray z = affine(h, w, b);
-                if (h != x) {
-                    h.close();
-                }
-                if (l == layers - 1) {
-                    return z;
-                }
-                h = Mlp.activate(z, Mlp.Act.SWISH);
-            }
         }
         throw new IllegalStateException("no layers");
     }

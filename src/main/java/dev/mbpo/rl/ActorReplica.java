@@ -72,11 +72,7 @@ public final class ActorReplica implements Policy, AutoCloseable {
     }
 
     private NDArray gaussian(NDManager m, int rows) {
-        float[] e = new float[rows * actDim];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = (float) noise.nextGaussian();
-        }
-        return m.create(e, new Shape(rows, actDim));
+        return m.create(SquashedGaussianActor.standardNormal(noise, rows * actDim), new Shape(rows, actDim));
     }
 
     @Override

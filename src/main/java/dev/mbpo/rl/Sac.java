@@ -132,7 +132,7 @@ public final class Sac implements Policy, AutoCloseable {
         return config.simultaneous() ? updateSimultaneous(b) : updateSequential(b);
     }
 
-    /** The actor's half of a simultaneous update: its loss and whether its gradient was recorded. */
+    /** The actor's half of an update: its loss and whether its gradient was recorded. */
     private record ActorHalf(double loss, double meanLogProb, boolean backward) {
     }
 
@@ -179,15 +179,15 @@ public final class Sac implements Policy, AutoCloseable {
         });
         CriticHalf c;
         boolean criticApplied;
+        ActorOutcome a;
         try {
             c = criticHalf(b, nextNoise, alpha, targetRead);
             awaitLatch(actorRead);
             criticApplied = applyCritic(c);
         } finally {
             targetRead.countDown();
-            await(helperDone); // whatever happened here, the helper must be done before anything else touches the networks
+            a = await(helperDone); // whatever happened here, the helper must be done before anything else touches the networks
         }
-        ActorOutcome a = await(helperDone);
         return stats(c, criticApplied, a.half(), a.applied());
     }
 
@@ -225,7 +225,7 @@ public final class Sac implements Policy, AutoCloseable {
         return true;
     }
 
-    /** Statistics of a simultaneous update: a loss whose gradient was not finite reads NaN. */
+    /** Statistics of an update whose critics' loss was finite: a loss whose gradient was not finite reads NaN. */
     private SacStats stats(CriticHalf c, boolean criticApplied, ActorHalf a, boolean actorApplied) {
         double criticLoss = c.backward() && !criticApplied ? Double.NaN : c.loss();
         double actorLoss = a.backward() && !actorApplied ? Double.NaN : a.loss();
@@ -355,74 +355,19 @@ public final class Sac implements Policy, AutoCloseable {
         critic2.polyakInto(target2, (float) config.tau());
     }
 
+    /**
+     * The critics' step, then the actor's loss against the critics just updated (SB3, pranz24).
+     * Nothing is applied when the critics' loss or gradient is not finite.
+     */
     private SacStats updateSequential(Batch b) {
-        try (NDManager m = manager.newSubManager()) {
-            int n = b.size();
-            NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
-            NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
-            float alpha = (float) Math.exp(logAlpha);
-            NDArray y = target(m, b, gaussianValues(n), alpha); // outside gradient recording
-
-            double criticLoss;
-            double meanQ;
-            NDArray obsAct = obs.concat(act, 1);
-            try (Gradients.Recording gc = Gradients.record()) {
-                NDArray q1 = critic1.forward(obsAct).squeeze(1);
-                NDArray q2 = critic2.forward(obsAct).squeeze(1);
-                NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
-                criticLoss = loss.getFloat();
-                meanQ = q1.mean().getFloat();
-                if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
-                    // Never applied: no gradient is computed, so every network stays as it was.
-                    return new SacStats(criticLoss, Double.NaN, Math.exp(logAlpha), Double.NaN, meanQ);
-                }
-                gc.backward(loss);
-            }
-            if (!criticOpt.gradientsFinite()) {
-                criticOpt.discardGradients();
-                return new SacStats(Double.NaN, Double.NaN, Math.exp(logAlpha), Double.NaN, meanQ);
-            }
-            criticOpt.step();
-
-            double actorLoss;
-            double meanLogProb;
-            List<NDArray> frozen1 = critic1.frozen();
-            List<NDArray> frozen2 = critic2.frozen();
-            try (Gradients.Recording gc = Gradients.record()) {
-                NDList s = actor.sample(obs, gaussian(m, n));
-                NDArray in = obs.concat(s.get(0), 1);
-                NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
-                NDArray loss = s.get(1).mul(alpha).sub(q).mean();
-                actorLoss = loss.getFloat();
-                meanLogProb = s.get(1).mean().getFloat();
-                if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
-                    // The critics' step above stands (its loss was finite); the actor and temperature keep theirs.
-                    critic1.polyakInto(target1, (float) config.tau());
-                    critic2.polyakInto(target2, (float) config.tau());
-                    updates++;
-                    return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -meanLogProb, meanQ);
-                }
-                gc.backward(loss);
-            }
-            if (!actorOpt.gradientsFinite()) {
-                // The critics' step stands (finite); the actor keeps its weights: report the update as faulty.
-                actorOpt.discardGradients();
-                critic1.polyakInto(target1, (float) config.tau());
-                critic2.polyakInto(target2, (float) config.tau());
-                updates++;
-                return new SacStats(criticLoss, Double.NaN, Math.exp(logAlpha), -meanLogProb, meanQ);
-            }
-            actorOpt.step();
-
-            if (config.autoAlpha()) {
-                // d/d(log alpha) of -(log alpha * (log pi + target)) averaged over the batch.
-                logAlpha = alphaOpt.step(logAlpha, -(meanLogProb + targetEntropy));
-            }
-            critic1.polyakInto(target1, (float) config.tau());
-            critic2.polyakInto(target2, (float) config.tau());
-            updates++;
-            return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -meanLogProb, meanQ);
+        int n = b.size();
+        float alpha = (float) Math.exp(logAlpha);
+        CriticHalf c = criticHalf(b, gaussianValues(n), alpha, null);
+        if (!applyCritic(c)) {
+            return new SacStats(c.backward() ? Double.NaN : c.loss(), Double.NaN, Math.exp(logAlpha), Double.NaN, c.meanQ());
         }
+        ActorHalf a = actorHalf(b, gaussianValues(n), alpha);
+        return stats(c, true, a, applyActor(a));
     }
 
     private NDArray gaussian(NDManager m, int rows) {
@@ -438,11 +383,7 @@ public final class Sac implements Policy, AutoCloseable {
     }
 
     private float[] gaussianValues(int rows) {
-        float[] e = new float[rows * actDim];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = (float) noise.nextGaussian();
-        }
-        return e;
+        return SquashedGaussianActor.standardNormal(noise, rows * actDim);
     }
 
     private float[] toEnv(float[] unit) {

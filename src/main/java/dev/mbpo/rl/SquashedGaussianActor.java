@@ -46,6 +46,15 @@ final class SquashedGaussianActor {
         return net.forward(obs).split(2, 1).get(0).tanh();
     }
 
+    /** {@code count} standard normal draws: the noise {@link #sample} reparameterises. */
+    static float[] standardNormal(RandomGenerator random, int count) {
+        float[] e = new float[count];
+        for (int i = 0; i < count; i++) {
+            e[i] = (float) random.nextGaussian();
+        }
+        return e;
+    }
+
     int actDim() {
         return actDim;
     }

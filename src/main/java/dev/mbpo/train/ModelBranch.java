@@ -5,6 +5,7 @@ import dev.mbpo.config.MbpoConfig;
 import dev.mbpo.config.RolloutConfig;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.data.Batch;
+import dev.mbpo.data.MixedSampler;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
@@ -13,7 +14,7 @@ import dev.mbpo.model.EnsemblePrediction;
 import dev.mbpo.model.ModelEnv;
 import dev.mbpo.model.TrainingEpoch;
 import dev.mbpo.model.TrainingSummary;
-import dev.mbpo.rl.Sac;
+import dev.mbpo.rl.Policy;
 import dev.mbpo.run.RunEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * MBPO's model side (Algorithm 2, steps 1-3): train the ensemble on all real data, set the
@@ -39,7 +41,7 @@ final class ModelBranch implements AutoCloseable {
     /** Guards the model buffer: in the asynchronous loop the model thread fills it while the learner samples it. */
     private final Object bufferLock = new Object();
     private ReplayBuffer modelBuffer;
-    private dev.mbpo.data.MixedSampler sampler;
+    private MixedSampler sampler;
     private ReplayBuffer samplerBuffer;
     private int horizon;
     private volatile int trainings;
@@ -89,10 +91,10 @@ final class ModelBranch implements AutoCloseable {
     }
 
     /** Fills {@code out} with a batch that is realRatio real and the rest imagined (safe against a concurrent rollout). */
-    void sampleMixed(ReplayBuffer real, dev.mbpo.data.Batch out, java.util.random.RandomGenerator random) {
+    void sampleMixed(ReplayBuffer real, Batch out, RandomGenerator random) {
         synchronized (bufferLock) {
             if (sampler == null || samplerBuffer != modelBuffer) { // rebuilt only when the model buffer is replaced
-                sampler = new dev.mbpo.data.MixedSampler(real, modelBuffer, config.mbpo().realRatio());
+                sampler = new MixedSampler(real, modelBuffer, config.mbpo().realRatio());
                 samplerBuffer = modelBuffer;
             }
             sampler.sampleInto(out, random);
@@ -190,7 +192,7 @@ final class ModelBranch implements AutoCloseable {
     }
 
     /** Branches M rollouts of the scheduled length from real states into the model buffer. */
-    void rollout(long step, ReplayBuffer real, dev.mbpo.rl.Policy sac) {
+    void rollout(long step, ReplayBuffer real, Policy sac) {
         long t0 = System.nanoTime();
         MbpoConfig loop = config.mbpo();
         RolloutConfig rc = config.rollout();
