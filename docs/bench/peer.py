@@ -2,7 +2,8 @@
 """The PyTorch peer of `mbpo bench`: the same kernels, sizes and maths, timed the same way
 (median after warm-up), 1 thread. Run with Debian's PyTorch: /usr/bin/python3 docs/bench/peer.py
 (see docs/BENCHMARKS.md). Prints JSON: sac_update_256_ms, ensemble_train_step_ms, imagined_per_s;
-with --loop, the whole MBPO loop's real steps per second and seconds per phase."""
+with --loop, the whole MBPO loop's real steps per second and seconds per phase. --device cuda
+runs either on the GPU (PyTorch 2.x: everything is made on the default device)."""
 import argparse
 import json
 import math
@@ -231,6 +232,7 @@ def loop(args):
     def timed(name, fn):
         t0 = time.perf_counter()
         r = fn()
+        sync()
         phases[name] = phases.get(name, 0) + time.perf_counter() - t0
         return r
 
@@ -238,8 +240,8 @@ def loop(args):
         with torch.no_grad():
             ot = torch.as_tensor(obs).unsqueeze(0)
             if deterministic:
-                return torch.tanh(sac.actor(ot).chunk(2, 1)[0])[0].numpy() * 2
-            return sac.sample(ot)[0][0].numpy() * 2
+                return torch.tanh(sac.actor(ot).chunk(2, 1)[0])[0].cpu().numpy() * 2
+            return sac.sample(ot)[0][0].cpu().numpy() * 2
 
     norm, elites = None, None
     total = args.loop_from + args.loop_steps
@@ -286,7 +288,7 @@ def loop(args):
             elif step > args.loop_from:
                 print(f"  step {step:6d}  eval return {ret:8.1f}", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - t_start
-    out = {"torch": torch.__version__, "threads": torch.get_num_threads(),
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "device": args.device,
            "real_steps_per_s": args.loop_steps / seconds,
            "seconds_per_1000_steps": seconds * 1000 / args.loop_steps}
     for k, v in phases.items():
@@ -294,13 +296,21 @@ def loop(args):
     return out
 
 
+def sync():
+    """Waits for queued GPU work, so that a timing covers it (nothing to wait for on the CPU)."""
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch.cuda.synchronize()
+
+
 def median_ms(fn, warmup, repeat):
     for _ in range(warmup):
         fn()
+    sync()
     t = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn()
+        sync()
         t.append((time.perf_counter() - t0) * 1000)
     return statistics.median(t)
 
@@ -312,14 +322,17 @@ def main():
     ap.add_argument("--loop", action="store_true", help="time the whole MBPO loop instead of the kernels")
     ap.add_argument("--loop-from", type=int, default=1000)
     ap.add_argument("--loop-steps", type=int, default=1000)
+    ap.add_argument("--device", default="cpu", help="cpu or cuda (default: cpu)")
     args = ap.parse_args()
+    if args.device != "cpu":
+        torch.set_default_device(args.device)
     if args.loop:
         out = loop(args)
         print(json.dumps(out, indent=1))
         if args.json:
             json.dump(out, open(args.json, "w"), indent=1)
         return
-    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "device": args.device}
 
     sac = Sac()
     n = 10000

@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "torch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu; auto picks the GPU when PyTorch reports one (default: ${DEFAULT-VALUE})")
+    String device;
+
     @Option(names = "--loop-from", defaultValue = "1000", description = "loop benchmarks: real steps before the timed window, a multiple of 200 (default: ${DEFAULT-VALUE})")
     int loopFrom;
 
@@ -72,7 +75,10 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--loop-from is " + loopFrom + " and --loop-steps " + loopSteps
                     + "; allowed: multiples of 200, --loop-steps at least 200");
         }
-        EngineInfo engine = Engines.start(new EngineOptions("auto", threads, 1));
+        if (!List.of("auto", "cpu", "gpu").contains(device)) {
+            throw new UserInputException("--device is '" + device + "'; allowed: auto, cpu, gpu");
+        }
+        EngineInfo engine = Engines.start(new EngineOptions(device, threads, 1));
         PrintWriter out = spec.commandLine().getOut();
         out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + engine.summary() + ", " + Instant.now());
         Map<Name, Supplier<BenchResult>> all = new LinkedHashMap<>();

@@ -52,4 +52,13 @@ class MainTest {
         assertTrue(err.startsWith("mbpo: device is 'tpu'; allowed: auto, cpu, gpu"), err);
         assertEquals(1, err.strip().lines().count(), "one line, no stack trace: " + err);
     }
+
+    @Test
+    void benchNamesTheBadDeviceBeforeStartingAnything() {
+        Object[] r = run("bench", "--device", "tpu", "--only", "sgemm");
+        assertEquals(2, r[0]);
+        String err = (String) r[2];
+        assertTrue(err.startsWith("mbpo: --device is 'tpu'; allowed: auto, cpu, gpu"), err);
+        assertEquals(1, err.strip().lines().count(), "one line, no stack trace: " + err);
+    }
 }
