@@ -56,6 +56,8 @@ public final class Sac implements Policy, AutoCloseable {
     private double logAlpha;
     private long updates;
     private ExecutorService helper;
+    /** Tests only: how many coming actor passes get a NaN gradient (a stand-in for a transient fault). */
+    int corruptActorPasses;
 
     /**
      * @param seed fixes the initial weights and the sampling noise
@@ -132,16 +134,25 @@ public final class Sac implements Policy, AutoCloseable {
         return config.simultaneous() ? updateSimultaneous(b) : updateSequential(b);
     }
 
-    /** The actor's half of an update: its loss and whether its gradient was recorded. */
-    private record ActorHalf(double loss, double meanLogProb, boolean backward) {
+    /**
+     * The actor's half of an update: its loss, whether its gradient was recorded and is finite,
+     * and, when it was not finite, what recomputing it from the same inputs showed.
+     */
+    private record ActorHalf(double loss, double meanLogProb, boolean backward, boolean gradientFinite, String note) {
+        ActorHalf withNote(String n) {
+            return new ActorHalf(loss, meanLogProb, backward, gradientFinite, n);
+        }
     }
 
     /** The actor's half and whether its step was applied (parallel mode, from the helper). */
     private record ActorOutcome(ActorHalf half, boolean applied) {
     }
 
-    /** The critics' half: their loss, the mean Q, and whether their gradient was recorded. */
-    private record CriticHalf(double loss, double meanQ, boolean backward) {
+    /** The critics' half: their loss, the mean Q, whether their gradient was recorded and is finite, and a note as above. */
+    private record CriticHalf(double loss, double meanQ, boolean backward, boolean gradientFinite, String note) {
+        CriticHalf withNote(String n) {
+            return new CriticHalf(loss, meanQ, backward, gradientFinite, n);
+        }
     }
 
     /**
@@ -193,9 +204,10 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** The critics' step (and the targets' Polyak step) when their loss and gradient are finite; else nothing. */
     private boolean applyCritic(CriticHalf c) {
-        if (!stepIfFinite(c.backward(), criticOpt)) {
+        if (!c.backward() || !c.gradientFinite()) {
             return false;
         }
+        criticOpt.step();
         polyak();
         updates++;
         return true;
@@ -203,33 +215,36 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** The actor's and the temperature's steps when the actor's loss and gradient are finite; else nothing. */
     private boolean applyActor(ActorHalf a) {
-        if (!stepIfFinite(a.backward(), actorOpt)) {
+        if (!a.backward() || !a.gradientFinite()) {
             return false;
         }
+        actorOpt.step();
         if (config.autoAlpha()) {
             logAlpha = alphaOpt.step(logAlpha, -(a.meanLogProb() + targetEntropy));
         }
         return true;
     }
 
-    /** Steps {@code opt} when a gradient was recorded and is finite; drops a non-finite one. */
-    private static boolean stepIfFinite(boolean recorded, AdamOptimizer opt) {
-        if (!recorded) {
-            return false;
-        }
-        if (!opt.gradientsFinite()) {
-            opt.discardGradients();
-            return false;
-        }
-        opt.step();
-        return true;
+    /**
+     * After a finite loss gave a gradient that is not finite (already discarded): runs {@code pass}
+     * once more on the same inputs and weights, discards what it accumulates, and says whether it
+     * came out finite. Not finite again: the numbers themselves overflow. Finite: the first
+     * gradient was damaged by something outside this computation (another thread, memory).
+     * The step is skipped either way.
+     */
+    private static String recheck(java.util.function.BooleanSupplier pass, AdamOptimizer opt, String whose) {
+        boolean finiteAgain = pass.getAsBoolean();
+        opt.discardGradients();
+        return whose + " gradient was not finite under a finite loss; recomputed at once from the same batch, noise and weights it was "
+                + (finiteAgain ? "finite (so the first result was damaged, not the numbers)" : "not finite again (the numbers overflow)");
     }
 
     /** Statistics of an update whose critics' loss was finite: a loss whose gradient was not finite reads NaN. */
     private SacStats stats(CriticHalf c, boolean criticApplied, ActorHalf a, boolean actorApplied) {
         double criticLoss = c.backward() && !criticApplied ? Double.NaN : c.loss();
         double actorLoss = a.backward() && !actorApplied ? Double.NaN : a.loss();
-        return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -a.meanLogProb(), c.meanQ());
+        String note = c.note() == null ? a.note() : a.note() == null ? c.note() : c.note() + "; " + a.note();
+        return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -a.meanLogProb(), c.meanQ(), note);
     }
 
     private static void awaitLatch(CountDownLatch latch) {
@@ -258,18 +273,31 @@ public final class Sac implements Policy, AutoCloseable {
                 targetRead.countDown(); // CPU operations have run when they return: the actor's weights are free
             }
             NDArray obsAct = obs.concat(act, 1);
-            try (Gradients.Recording gc = Gradients.record()) {
-                NDArray q1 = critic1.forward(obsAct).squeeze(1);
-                NDArray q2 = critic2.forward(obsAct).squeeze(1);
-                NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
-                double criticLoss = loss.getFloat();
-                double meanQ = q1.mean().getFloat();
-                if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
-                    return new CriticHalf(criticLoss, meanQ, false);
-                }
-                gc.backward(loss);
-                return new CriticHalf(criticLoss, meanQ, true);
+            CriticHalf c = criticPass(obsAct, y);
+            if (!c.backward() || c.gradientFinite()) {
+                return c;
             }
+            return c.withNote(recheck(() -> criticPass(obsAct, y).gradientFinite(), criticOpt, "the critics'"));
+        }
+    }
+
+    /** The critics' loss and, when it is finite, its gradient on their parameters (discarded again if not finite). */
+    private CriticHalf criticPass(NDArray obsAct, NDArray y) {
+        try (Gradients.Recording gc = Gradients.record()) {
+            NDArray q1 = critic1.forward(obsAct).squeeze(1);
+            NDArray q2 = critic2.forward(obsAct).squeeze(1);
+            NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
+            double criticLoss = loss.getFloat();
+            double meanQ = q1.mean().getFloat();
+            if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
+                return new CriticHalf(criticLoss, meanQ, false, false, null);
+            }
+            gc.backward(loss);
+            boolean finite = criticOpt.gradientsFinite();
+            if (!finite) {
+                criticOpt.discardGradients();
+            }
+            return new CriticHalf(criticLoss, meanQ, true, finite, null);
         }
     }
 
@@ -278,21 +306,41 @@ public final class Sac implements Policy, AutoCloseable {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
-            List<NDArray> frozen1 = critic1.frozen();
-            List<NDArray> frozen2 = critic2.frozen();
-            try (Gradients.Recording gc = Gradients.record()) {
-                NDList s = actor.sample(obs, m.create(noise, new Shape(n, actDim)));
-                NDArray in = obs.concat(s.get(0), 1);
-                NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
-                NDArray loss = s.get(1).mul(alpha).sub(q).mean();
-                double actorLoss = loss.getFloat();
-                double meanLogProb = s.get(1).mean().getFloat();
-                if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
-                    return new ActorHalf(actorLoss, meanLogProb, false);
-                }
-                gc.backward(loss);
-                return new ActorHalf(actorLoss, meanLogProb, true);
+            NDArray eps = m.create(noise, new Shape(n, actDim));
+            ActorHalf a = actorPass(obs, eps, alpha);
+            if (!a.backward() || a.gradientFinite()) {
+                return a;
             }
+            return a.withNote(recheck(() -> actorPass(obs, eps, alpha).gradientFinite(), actorOpt, "the actor's"));
+        }
+    }
+
+    /** The actor's loss against the frozen critics and, when it is finite, its gradient (discarded again if not finite). */
+    private ActorHalf actorPass(NDArray obs, NDArray eps, float alpha) {
+        List<NDArray> frozen1 = critic1.frozen();
+        List<NDArray> frozen2 = critic2.frozen();
+        try (Gradients.Recording gc = Gradients.record()) {
+            NDList s = actor.sample(obs, eps);
+            NDArray in = obs.concat(s.get(0), 1);
+            NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
+            NDArray loss = s.get(1).mul(alpha).sub(q).mean();
+            double actorLoss = loss.getFloat();
+            double meanLogProb = s.get(1).mean().getFloat();
+            if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
+                return new ActorHalf(actorLoss, meanLogProb, false, false, null);
+            }
+            gc.backward(loss);
+            if (corruptActorPasses > 0) {
+                corruptActorPasses--;
+                try (NDArray g = actor.net.parameters().get(0).getGradient()) {
+                    g.set(new ai.djl.ndarray.index.NDIndex("0, 0"), Float.NaN);
+                }
+            }
+            boolean finite = actorOpt.gradientsFinite();
+            if (!finite) {
+                actorOpt.discardGradients();
+            }
+            return new ActorHalf(actorLoss, meanLogProb, true, finite, null);
         }
     }
 
@@ -364,7 +412,7 @@ public final class Sac implements Policy, AutoCloseable {
         float alpha = (float) Math.exp(logAlpha);
         CriticHalf c = criticHalf(b, gaussianValues(n), alpha, null);
         if (!applyCritic(c)) {
-            return new SacStats(c.backward() ? Double.NaN : c.loss(), Double.NaN, Math.exp(logAlpha), Double.NaN, c.meanQ());
+            return new SacStats(c.backward() ? Double.NaN : c.loss(), Double.NaN, Math.exp(logAlpha), Double.NaN, c.meanQ(), c.note());
         }
         ActorHalf a = actorHalf(b, gaussianValues(n), alpha);
         return stats(c, true, a, applyActor(a));

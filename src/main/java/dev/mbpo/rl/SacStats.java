@@ -8,8 +8,13 @@ package dev.mbpo.rl;
  * @param alpha      temperature after the update
  * @param entropy    minus the mean log-probability of the sampled actions
  * @param meanQ      mean of the first critic's Q on the batch
+ * @param note       null, or what the update found when a gradient was not finite (a fault's diagnosis)
  */
-public record SacStats(double criticLoss, double actorLoss, double alpha, double entropy, double meanQ) {
+public record SacStats(double criticLoss, double actorLoss, double alpha, double entropy, double meanQ, String note) {
+
+    public SacStats(double criticLoss, double actorLoss, double alpha, double entropy, double meanQ) {
+        this(criticLoss, actorLoss, alpha, entropy, meanQ, null);
+    }
 
     public boolean finite() {
         return Double.isFinite(criticLoss) && Double.isFinite(actorLoss) && Double.isFinite(alpha)

@@ -150,4 +150,35 @@ class SacTest {
             assertTrue(sac.update(banditBatch(64, rnd)).finite(), "the next good batch trains normally");
         }
     }
+
+    /**
+     * A gradient that is not finite under a finite loss is recomputed once from the same inputs:
+     * the fault's note tells a damaged result (finite the second time) from numbers that overflow
+     * (not finite again). Either way the actor's step is skipped and its weights stay as they were.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sequential", "simultaneous", "parallel"})
+    void aNonFiniteActorGradientIsRecomputedOnceAndTheNoteSaysWhatThatShowed(String update) {
+        try (NDManager m = NDManager.newBaseManager(); Sac sac = new Sac(config(true, 1.0, update), 1, UNIT, 29, m)) {
+            SplittableRandom rnd = new SplittableRandom(5);
+            for (int i = 0; i < 5; i++) {
+                sac.update(banditBatch(64, rnd));
+            }
+            float[] state = new float[1];
+            float[] before = sac.act(state, true);
+            sac.corruptActorPasses = 1;
+            SacStats once = sac.update(banditBatch(64, rnd));
+            assertTrue(Double.isNaN(once.actorLoss()) && Double.isFinite(once.criticLoss()), once.toString());
+            assertTrue(once.note().contains("the actor's gradient was not finite") && once.note().contains("it was finite (so the first"),
+                    once.note());
+            assertArrayEquals(before, sac.act(state, true), "the actor did not step");
+            sac.corruptActorPasses = 2;
+            SacStats twice = sac.update(banditBatch(64, rnd));
+            assertTrue(twice.note().contains("not finite again"), twice.note());
+            assertArrayEquals(before, sac.act(state, true), "the actor did not step");
+            assertEquals(0, sac.corruptActorPasses);
+            SacStats good = sac.update(banditBatch(64, rnd));
+            assertTrue(good.finite() && good.note() == null, good.toString());
+        }
+    }
 }
