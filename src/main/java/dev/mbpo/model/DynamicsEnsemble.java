@@ -165,6 +165,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
         int sinceImproved = 0;
         String reason = "early stop";
         double[][] lastHold = null;
+        boolean holdFresh = false; // lastHold was measured on the weights as they are now
         int batch = config.batchSize();
         for (int epoch = 0; ; epoch++) {
             for (int m = 0; m < members; m++) {
@@ -190,6 +191,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
                     }
                 }
                 double loss = step(xs, ys, b);
+                holdFresh = false;
                 if (!Double.isFinite(loss)) {
                     nonFinite = true;
                     break;
@@ -206,6 +208,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 break;
             }
             lastHold = holdoutErrors(holdIn, holdOut, nHold);
+            holdFresh = true;
             boolean improved = false;
             for (int m = 0; m < members; m++) {
                 double cur = lastHold[0][m];
@@ -230,32 +233,15 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 break;
             }
         }
-        if (lastHold == null) {
+        if (!holdFresh) {
             lastHold = holdoutErrors(holdIn, holdOut, nHold);
         }
         elites = bestMembers(lastHold[0], config.elites());
         trainings++;
-        double[] holdDis = holdoutDisagreement(data, holdout);
+        double[] holdDis = lastHold[2]; // from the same prediction as the holdout errors: no second pass
+        Arrays.sort(holdDis);
         return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9,
                 holdDis);
-    }
-
-    /** Disagreement on the held-out real transitions, in raw units as rollouts see it, sorted. */
-    private double[] holdoutDisagreement(Batch data, int[] holdout) {
-        int n = holdout.length;
-        float[] obs = new float[n * obsDim];
-        float[] act = new float[n * actDim];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.obs(), holdout[i] * obsDim, obs, i * obsDim, obsDim);
-            System.arraycopy(data.actions(), holdout[i] * actDim, act, i * actDim, actDim);
-        }
-        EnsemblePrediction p = predict(obs, act, n);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = p.disagreement(i);
-        }
-        Arrays.sort(d);
-        return d;
     }
 
     private static boolean allFinite(float[] v) {
@@ -312,14 +298,24 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
     }
 
-    /** [0] holdout MSE per member, [1] holdout Gaussian NLL per member (mean over rows and outputs). */
+    /**
+     * [0] holdout MSE per member, [1] holdout Gaussian NLL per member (mean over rows and outputs),
+     * both in the standardised target space; [2] each held-out row's disagreement in raw units as
+     * rollouts see it ({@link EnsemblePrediction#disagreement} of the raw means: a standard
+     * deviation across members scales with the target's standard deviation, its mean cancels).
+     */
     private double[][] holdoutErrors(float[] holdIn, float[] holdOut, int rows) {
         int members = config.members();
         double[] mse = new double[members];
         double[] nll = new double[members];
+        double[] disagreement = new double[rows];
+        float[] rawScale = config.normalizeTargets() ? targetNormalizer.std() : null;
         for (int start = 0; start < rows; start += PREDICT_CHUNK) {
             int b = Math.min(PREDICT_CHUNK, rows - start);
             EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b, false);
+            for (int r = 0; r < b; r++) {
+                disagreement[start + r] = p.disagreement(r, rawScale);
+            }
             for (int mIdx = 0; mIdx < members; mIdx++) {
                 for (int r = 0; r < b; r++) {
                     for (int d = 0; d < outDim; d++) {
@@ -338,7 +334,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
             mse[mIdx] /= count;
             nll[mIdx] /= count;
         }
-        return new double[][] {mse, nll};
+        return new double[][] {mse, nll, disagreement};
     }
 
     /** Predictions of every member for raw (unnormalised) states and actions. */

@@ -24,6 +24,11 @@ public record EnsemblePrediction(int members, int rows, int outDim, float[][] me
      * mean of each state coordinate (reward excluded), averaged over coordinates.
      */
     public double disagreement(int row) {
+        return disagreement(row, null);
+    }
+
+    /** As {@link #disagreement(int)} with each coordinate's spread multiplied by {@code scale[d]} (null: 1). */
+    double disagreement(int row, float[] scale) {
         double total = 0;
         for (int d = 1; d < outDim; d++) {
             double s = 0;
@@ -34,7 +39,7 @@ public record EnsemblePrediction(int members, int rows, int outDim, float[][] me
                 sq += v * v;
             }
             double mu = s / members;
-            total += Math.sqrt(Math.max(0, sq / members - mu * mu));
+            total += Math.sqrt(Math.max(0, sq / members - mu * mu)) * (scale == null ? 1 : scale[d]);
         }
         return total / Math.max(1, outDim - 1);
     }

@@ -186,4 +186,36 @@ class DynamicsEnsembleTest {
             }
         }
     }
+
+    /**
+     * The training's holdout disagreement comes from the holdout evaluation's own prediction,
+     * in the standardised target space and scaled back: every value must be the raw-unit
+     * disagreement that {@link DynamicsEnsemble#predict} gives for one of the training rows.
+     */
+    @Test
+    void theHoldoutDisagreementIsThatOfRawPredictionsOfHeldOutRows() {
+        SplittableRandom r = new SplittableRandom(13);
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(4, 5), 2, 1, 7, m)) {
+            Batch data = linearSystem(1000, 0.05, r);
+            TrainingSummary s = e.train(data, r, ep -> { }, () -> false);
+            double[] held = s.holdoutDisagreement();
+            assertEquals(200, held.length);
+            EnsemblePrediction all = e.predict(data.obs(), data.actions(), data.size());
+            double[] raw = new double[data.size()];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = all.disagreement(i);
+            }
+            Arrays.sort(raw);
+            for (int i = 0; i < held.length; i++) {
+                assertTrue(i == 0 || held[i - 1] <= held[i], "sorted");
+                int at = Arrays.binarySearch(raw, held[i]);
+                int ins = at >= 0 ? at : -at - 1;
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int k = Math.max(0, ins - 1); k <= Math.min(raw.length - 1, ins); k++) {
+                    nearest = Math.min(nearest, Math.abs(raw[k] - held[i]));
+                }
+                assertTrue(nearest <= 1e-5 * Math.max(1e-3, held[i]), "held-out value " + held[i] + " is off every row's by " + nearest);
+            }
+        }
+    }
 }
