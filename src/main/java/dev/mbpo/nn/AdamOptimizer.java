@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +26,41 @@ public final class AdamOptimizer {
     private final float[] weightDecay;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
+    /** What is saved: the moments, per parameter (views of the flat moments for a {@link FlatParameters} store). */
+    private final List<NDArray> state;
     private float learningRate;
     private long steps;
+
+    /**
+     * Adam over every parameter of a {@link FlatParameters} store in one step, without weight
+     * decay. Its saved state lists the moments per parameter, in the store's order, as the
+     * per-tensor optimiser does, so checkpoints keep their layout.
+     */
+    public AdamOptimizer(NDManager manager, FlatParameters store, float learningRate) {
+        this.params = List.of(store.flat());
+        this.learningRate = learningRate;
+        this.weightDecay = new float[1];
+        NDArray mean = manager.zeros(store.flat().getShape(), store.flat().getDataType());
+        NDArray variance = manager.zeros(store.flat().getShape(), store.flat().getDataType());
+        means.add(mean);
+        variances.add(variance);
+        List<NDArray> s = new ArrayList<>(perParameter(mean, store));
+        s.addAll(perParameter(variance, store));
+        this.state = List.copyOf(s);
+    }
+
+    /** Views of a flat moment array cut and shaped as the store's parameters. */
+    private static List<NDArray> perParameter(NDArray flatMoment, FlatParameters store) {
+        List<NDArray> out = new ArrayList<>(store.count());
+        long at = 0;
+        for (Shape shape : store.shapes()) {
+            try (NDArray range = flatMoment.get(new NDIndex(at + ":" + (at + shape.size())))) {
+                out.add(range.reshape(shape));
+            }
+            at += shape.size();
+        }
+        return out;
+    }
 
     /**
      * @param weightDecay per parameter L2 coefficient (added to the gradient as {@code wd * w}); null for none
@@ -38,9 +73,16 @@ public final class AdamOptimizer {
             throw new IllegalArgumentException("weightDecay has " + this.weightDecay.length + " entries for " + params.size() + " parameters");
         }
         for (NDArray p : params) {
+            if (!p.hasGradient()) {
+                throw new IllegalArgumentException("a parameter of shape " + p.getShape() + " records no gradient; "
+                        + "for a network's views use new AdamOptimizer(manager, net.store(), lr)");
+            }
             means.add(manager.zeros(p.getShape(), p.getDataType()));
             variances.add(manager.zeros(p.getShape(), p.getDataType()));
         }
+        List<NDArray> s = new ArrayList<>(means);
+        s.addAll(variances);
+        this.state = List.copyOf(s);
     }
 
     /** Applies one update from the gradients accumulated on the parameters, then zeroes them. */
@@ -103,9 +145,7 @@ public final class AdamOptimizer {
 
     /** The state to save: first and second moments of every parameter. */
     public List<NDArray> state() {
-        List<NDArray> s = new ArrayList<>(means);
-        s.addAll(variances);
-        return s;
+        return state;
     }
 
     public void setSteps(long steps) {

@@ -13,22 +13,27 @@ import java.util.random.RandomGenerator;
 /**
  * A multi-layer perceptron on raw parameters (weights [out, in] and biases [out], as
  * PyTorch's {@code nn.Linear}), initialised from a seeded Java generator so that a seed
- * fixes the weights whatever the engine. Parameters live on the manager given at creation;
- * call {@link #forward} with inputs on a short-lived manager so that results land there.
+ * fixes the weights whatever the engine. The parameters are views of a {@link FlatParameters}
+ * array, which several networks can share (SAC's twin critics) so that their optimiser and
+ * Polyak steps are one call each. Parameters live on the manager given at creation; call
+ * {@link #forward} with inputs on a short-lived manager so that results land there.
  */
 public final class Mlp {
     /** Hidden-layer nonlinearity. */
     public enum Act { RELU, SWISH }
 
+    private final FlatParameters store;
+    private final int first;
     private final List<NDArray> params;
     private final int[] sizes;
     private final Act act;
-    private List<NDArray> frozen;
 
-    private Mlp(List<NDArray> params, int[] sizes, Act act) {
-        this.params = params;
+    private Mlp(FlatParameters store, int first, int[] sizes, Act act) {
+        this.store = store;
+        this.first = first;
         this.sizes = sizes;
         this.act = act;
+        this.params = store.views().subList(first, first + 2 * (sizes.length - 1));
     }
 
     /**
@@ -37,31 +42,126 @@ public final class Mlp {
      */
     public static Mlp create(NDManager manager, int in, List<Integer> hidden, int out, Act act, boolean trainable,
                              RandomGenerator random) {
+        return createGroup(manager, in, hidden, out, act, trainable, List.of(random)).get(0);
+    }
+
+    /**
+     * Networks of the same shape whose parameters share one flat array, one network per
+     * generator, each initialised from its own generator exactly as {@link #create} would.
+     */
+    public static List<Mlp> createGroup(NDManager manager, int in, List<Integer> hidden, int out, Act act, boolean trainable,
+                                        List<? extends RandomGenerator> randoms) {
         int[] sizes = ParamInit.sizes(in, hidden, out);
-        List<NDArray> params = new ArrayList<>();
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            float bound = ParamInit.bound(sizes[l]);
-            params.add(ParamInit.uniform(manager, new Shape(sizes[l + 1], sizes[l]), bound, trainable, random));
-            params.add(ParamInit.uniform(manager, new Shape(sizes[l + 1]), bound, trainable, random));
-        }
-        return new Mlp(Collections.unmodifiableList(params), sizes, act);
-    }
-
-    /** A network of the same shape whose parameters are copies of this one's (e.g. a target network). */
-    public Mlp copy(NDManager manager, boolean trainable) {
-        List<NDArray> copies = new ArrayList<>();
-        for (NDArray p : params) {
-            NDArray c = manager.create(p.toFloatArray(), p.getShape());
-            if (trainable) {
-                c.setRequiresGradient(true);
+        List<Shape> shapes = new ArrayList<>();
+        for (int n = 0; n < randoms.size(); n++) {
+            for (int l = 0; l + 1 < sizes.length; l++) {
+                shapes.add(new Shape(sizes[l + 1], sizes[l]));
+                shapes.add(new Shape(sizes[l + 1]));
             }
-            copies.add(c);
         }
-        return new Mlp(Collections.unmodifiableList(copies), sizes.clone(), act);
+        float[] values = new float[(int) shapes.stream().mapToLong(Shape::size).sum()];
+        int at = 0;
+        int shape = 0;
+        for (RandomGenerator random : randoms) {
+            for (int l = 0; l + 1 < sizes.length; l++) {
+                float bound = ParamInit.bound(sizes[l]);
+                for (int k = 0; k < 2; k++) {
+                    at = ParamInit.fillUniform(values, at, (int) shapes.get(shape++).size(), bound, random);
+                }
+            }
+        }
+        return group(FlatParameters.of(manager, shapes, values, trainable), sizes, act, randoms.size());
     }
 
+    private static List<Mlp> group(FlatParameters store, int[] sizes, Act act, int count) {
+        List<Mlp> nets = new ArrayList<>(count);
+        int perNet = 2 * (sizes.length - 1);
+        for (int n = 0; n < count; n++) {
+            nets.add(new Mlp(store, n * perNet, sizes, act));
+        }
+        return Collections.unmodifiableList(nets);
+    }
+
+    /**
+     * Copies of networks that share one store (all of its networks, in order), sharing a new
+     * store with the current values: target networks whose Polyak step is one call.
+     */
+    public static List<Mlp> copyGroup(List<Mlp> nets, NDManager manager, boolean trainable) {
+        FlatParameters store = nets.get(0).store;
+        int perNet = 2 * (nets.get(0).sizes.length - 1);
+        for (int n = 0; n < nets.size(); n++) {
+            if (nets.get(n).store != store || nets.get(n).first != n * perNet) {
+                throw new IllegalArgumentException("copyGroup takes all the networks of one store, in order");
+            }
+        }
+        if (nets.size() * perNet != store.count()) {
+            throw new IllegalArgumentException("copyGroup takes all " + store.count() / perNet + " networks of the store");
+        }
+        return group(store.copy(manager, trainable), nets.get(0).sizes.clone(), nets.get(0).act, nets.size());
+    }
+
+    /** A network of the same shape whose parameters are copies of this one's, in its own store (e.g. a target network). */
+    public Mlp copy(NDManager manager, boolean trainable) {
+        float[] values = new float[(int) params.stream().mapToLong(p -> p.getShape().size()).sum()];
+        int at = 0;
+        List<Shape> shapes = new ArrayList<>();
+        for (NDArray p : params) {
+            float[] v = p.toFloatArray();
+            System.arraycopy(v, 0, values, at, v.length);
+            at += v.length;
+            shapes.add(p.getShape());
+        }
+        return new Mlp(FlatParameters.of(manager, shapes, values, trainable), 0, sizes.clone(), act);
+    }
+
+    /**
+     * The forward pass. Under gradient recording (and when trainable) the parameters are views
+     * that carry gradients into the store's flat array; otherwise the fixed views.
+     */
     public NDArray forward(NDArray x) {
-        return forward(x, params);
+        if (!store.recording()) {
+            return forward(x, params);
+        }
+        List<NDArray> recorded = recordedParameters();
+        try {
+            return forward(x, recorded);
+        } finally {
+            recorded.forEach(NDArray::close); // the recorded graph keeps what it needs
+        }
+    }
+
+    /**
+     * Forward passes of all the networks of one store on the same input, in order. Under
+     * gradient recording the store is cut into views once for all of them, so the backward pass
+     * assembles one gradient for the whole flat array (a pass per network would cut its own
+     * slice and pay a full-size gradient per slice).
+     */
+    public static List<NDArray> forwardAll(List<Mlp> group, NDArray x) {
+        FlatParameters store = group.get(0).store;
+        List<NDArray> out = new ArrayList<>(group.size());
+        if (!store.recording()) {
+            for (Mlp net : group) {
+                out.add(net.forward(x, net.params));
+            }
+            return out;
+        }
+        List<NDArray> recorded = store.recordedViews();
+        try {
+            for (Mlp net : group) {
+                if (net.store != store) {
+                    throw new IllegalArgumentException("forwardAll takes networks of one store");
+                }
+                out.add(net.forward(x, recorded.subList(net.first, net.first + net.params.size())));
+            }
+            return out;
+        } finally {
+            recorded.forEach(NDArray::close);
+        }
+    }
+
+    /** This network's parameters as views that carry gradients into the store's flat array (close them after use). */
+    private List<NDArray> recordedParameters() {
+        return store.recordedViews(first, first + params.size());
     }
 
     /**
@@ -102,19 +202,17 @@ public final class Mlp {
     }
 
     /**
-     * Views of the parameters that carry no gradient, made once and kept with the parameters:
-     * they share their storage, so they always hold the current weights (in-place steps and
-     * loads included). For a loss that must not train this network (SAC's actor loss).
+     * The parameters without gradient, sharing their storage (they always hold the current
+     * weights, in-place steps and loads included): for a loss that must not train this network
+     * (SAC's actor loss).
      */
-    public synchronized List<NDArray> frozen() {
-        if (frozen == null) {
-            List<NDArray> d = new ArrayList<>(params.size());
-            for (NDArray p : params) {
-                d.add(p.stopGradient());
-            }
-            frozen = Collections.unmodifiableList(d);
-        }
-        return frozen;
+    public List<NDArray> frozen() {
+        return params;
+    }
+
+    /** The flat array these parameters are views of (shared with the other networks of its group). */
+    public FlatParameters store() {
+        return store;
     }
 
     /** target = (1 - tau) target + tau this, in place on the target's storage. */
@@ -128,6 +226,7 @@ public final class Mlp {
         }
     }
 
+    /** One view per parameter (weights [out, in] and biases [out] per layer), without gradient. */
     public List<NDArray> parameters() {
         return params;
     }

@@ -27,6 +27,14 @@ final class ParamInit {
         return (float) (1.0 / Math.sqrt(fanIn));
     }
 
+    /** Fills {@code count} entries of {@code v} from {@code at} as {@link #uniform} draws them; returns the next index. */
+    static int fillUniform(float[] v, int at, int count, float bound, RandomGenerator random) {
+        for (int i = at; i < at + count; i++) {
+            v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return at + count;
+    }
+
     static NDArray uniform(NDManager m, Shape shape, float bound, boolean trainable, RandomGenerator random) {
         float[] v = new float[(int) shape.size()];
         for (int i = 0; i < v.length; i++) {

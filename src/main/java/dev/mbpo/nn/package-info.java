@@ -1,6 +1,7 @@
 /**
  * DJL glue: starting the PyTorch engine offline ({@link dev.mbpo.nn.Engines}), network
- * building blocks on raw parameters, and parameter save and load. The only package besides
+ * building blocks on raw parameters (held as views of flat arrays, {@link dev.mbpo.nn.FlatParameters}),
+ * Adam, per-thread gradient recording, and parameter save and load. The only package besides
  * model, rl and train that may import DJL.
  */
 package dev.mbpo.nn;

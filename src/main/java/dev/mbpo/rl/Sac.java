@@ -44,6 +44,7 @@ public final class Sac implements Policy, AutoCloseable {
     private final ActionScaling scaling;
     private final NDManager manager;
     private final SquashedGaussianActor actor;
+    private final List<Mlp> critics;
     private final Mlp critic1;
     private final Mlp critic2;
     private final Mlp target1;
@@ -70,14 +71,17 @@ public final class Sac implements Policy, AutoCloseable {
         this.manager = parent.newSubManager();
         SplittableRandom init = new SplittableRandom(seed);
         this.actor = new SquashedGaussianActor(manager, obsDim, config.hidden(), actDim, init.split());
-        this.critic1 = Mlp.create(manager, obsDim + actDim, config.hidden(), 1, Mlp.Act.RELU, true, init.split());
-        this.critic2 = Mlp.create(manager, obsDim + actDim, config.hidden(), 1, Mlp.Act.RELU, true, init.split());
-        this.target1 = critic1.copy(manager, false);
-        this.target2 = critic2.copy(manager, false);
-        this.actorOpt = new AdamOptimizer(manager, actor.net.parameters(), (float) config.actorLr(), null);
-        List<NDArray> criticParams = new ArrayList<>(critic1.parameters());
-        criticParams.addAll(critic2.parameters());
-        this.criticOpt = new AdamOptimizer(manager, criticParams, (float) config.criticLr(), null);
+        // Both critics in one flat array (and both targets in another): one Adam call, one
+        // gradient check and one Polyak step for all twelve tensors (docs/BENCHMARKS.md).
+        this.critics = Mlp.createGroup(manager, obsDim + actDim, config.hidden(), 1, Mlp.Act.RELU, true,
+                List.of(init.split(), init.split()));
+        this.critic1 = critics.get(0);
+        this.critic2 = critics.get(1);
+        List<Mlp> targets = Mlp.copyGroup(critics, manager, false);
+        this.target1 = targets.get(0);
+        this.target2 = targets.get(1);
+        this.actorOpt = new AdamOptimizer(manager, actor.net.store(), (float) config.actorLr());
+        this.criticOpt = new AdamOptimizer(manager, critic1.store(), (float) config.criticLr());
         this.alphaOpt = new ScalarAdam(config.alphaLr());
         this.targetEntropy = config.targetEntropyFor(actDim);
         this.logAlpha = Math.log(config.initialAlpha());
@@ -284,8 +288,9 @@ public final class Sac implements Policy, AutoCloseable {
     /** The critics' loss and, when it is finite, its gradient on their parameters (discarded again if not finite). */
     private CriticHalf criticPass(NDArray obsAct, NDArray y) {
         try (Gradients.Recording gc = Gradients.record()) {
-            NDArray q1 = critic1.forward(obsAct).squeeze(1);
-            NDArray q2 = critic2.forward(obsAct).squeeze(1);
+            List<NDArray> q = Mlp.forwardAll(critics, obsAct);
+            NDArray q1 = q.get(0).squeeze(1);
+            NDArray q2 = q.get(1).squeeze(1);
             NDArray loss = q1.sub(y).square().mean().add(q2.sub(y).square().mean());
             double criticLoss = loss.getFloat();
             double meanQ = q1.mean().getFloat();
@@ -332,8 +337,8 @@ public final class Sac implements Policy, AutoCloseable {
             gc.backward(loss);
             if (corruptActorPasses > 0) {
                 corruptActorPasses--;
-                try (NDArray g = actor.net.parameters().get(0).getGradient()) {
-                    g.set(new ai.djl.ndarray.index.NDIndex("0, 0"), Float.NaN);
+                try (NDArray g = actor.net.store().flat().getGradient()) {
+                    g.set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
                 }
             }
             boolean finite = actorOpt.gradientsFinite();
@@ -399,8 +404,7 @@ public final class Sac implements Policy, AutoCloseable {
     }
 
     private void polyak() {
-        critic1.polyakInto(target1, (float) config.tau());
-        critic2.polyakInto(target2, (float) config.tau());
+        critic1.store().polyakInto(target1.store(), (float) config.tau()); // both critics: they share one store
     }
 
     /**

@@ -80,7 +80,7 @@ class AdamOptimizerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             SplittableRandom r = new SplittableRandom(1);
             Mlp net = Mlp.create(m, 1, List.of(32, 32), 1, Mlp.Act.RELU, true, r);
-            AdamOptimizer opt = new AdamOptimizer(m, net.parameters(), 3e-3f, null);
+            AdamOptimizer opt = new AdamOptimizer(m, net.store(), 3e-3f);
             float last = Float.NaN;
             for (int i = 0; i < 1000; i++) {
                 try (NDManager s = m.newSubManager()) {

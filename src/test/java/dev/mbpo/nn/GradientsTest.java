@@ -33,7 +33,7 @@ class GradientsTest {
         try (NDManager m = NDManager.newBaseManager()) {
             SplittableRandom r = new SplittableRandom(seed);
             Mlp net = Mlp.create(m, 3, List.of(64, 64), 2, Mlp.Act.RELU, true, r);
-            AdamOptimizer opt = new AdamOptimizer(m, net.parameters(), 1e-3f, null);
+            AdamOptimizer opt = new AdamOptimizer(m, net.store(), 1e-3f);
             float[] x = new float[128 * 3];
             float[] y = new float[128 * 2];
             for (int i = 0; i < x.length; i++) {

@@ -1,0 +1,147 @@
+package dev.mbpo.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The parameters of one or more networks held in one contiguous array, so that an optimiser
+ * step, a gradient check or a Polyak step is one call for all of them instead of one per
+ * tensor (SAC's twin critics: twelve tensors; measured in docs/BENCHMARKS.md). Each parameter
+ * is also a fixed view of that array with its own shape ({@link #views()}): no gradient flows
+ * through those, and they always hold the current values (for inference, saving, loading and
+ * snapshots). Under gradient recording, {@link #recordedViews} cuts views that carry their
+ * gradients into the flat array's one gradient.
+ */
+public final class FlatParameters {
+    private final NDArray flat;
+    private final List<Shape> shapes;
+    private final long[] cuts;
+    private final List<NDArray> views;
+    private final boolean trainable;
+
+    private FlatParameters(NDArray flat, List<Shape> shapes, boolean trainable) {
+        this.flat = flat;
+        this.shapes = List.copyOf(shapes);
+        this.trainable = trainable;
+        this.cuts = new long[shapes.size() - 1];
+        long at = 0;
+        for (int i = 0; i < cuts.length; i++) {
+            at += shapes.get(i).size();
+            cuts[i] = at;
+        }
+        this.views = Collections.unmodifiableList(viewsOf(flat.stopGradient(), true));
+    }
+
+    /**
+     * @param values every parameter's values, in order, concatenated
+     * @param trainable whether the flat array records gradients
+     */
+    public static FlatParameters of(NDManager manager, List<Shape> shapes, float[] values, boolean trainable) {
+        long total = shapes.stream().mapToLong(Shape::size).sum();
+        if (total != values.length) {
+            throw new IllegalArgumentException(values.length + " values for parameters of " + total + " entries");
+        }
+        NDArray flat = manager.create(values);
+        if (trainable) {
+            flat.setRequiresGradient(true);
+        }
+        return new FlatParameters(flat, shapes, trainable);
+    }
+
+    /** A copy with the same shapes and current values (e.g. target networks). */
+    public FlatParameters copy(NDManager manager, boolean trainableCopy) {
+        return of(manager, shapes, flat.toFloatArray(), trainableCopy);
+    }
+
+    /** Splits {@code source} into one reshaped view per parameter; {@code keep}: the views outlive this call. */
+    private List<NDArray> viewsOf(NDArray source, boolean keep) {
+        NDList parts = source.split(cuts);
+        List<NDArray> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            out.add(parts.get(i).reshape(shapes.get(i)));
+            parts.get(i).close();
+        }
+        if (keep && source != flat) {
+            // the views share the detached array's storage, which stays alive in them
+            source.close();
+        }
+        return out;
+    }
+
+    /** The one array that optimisers step and whose gradient they read. */
+    public NDArray flat() {
+        return flat;
+    }
+
+    /** One view per parameter, in order, without gradient; they share the flat array's storage. */
+    public List<NDArray> views() {
+        return views;
+    }
+
+    /**
+     * Views whose gradients accumulate into the flat array's, for a forward pass under gradient
+     * recording; close them after the pass (the recorded graph keeps what it needs).
+     */
+    public List<NDArray> recordedViews() {
+        return viewsOf(flat, false);
+    }
+
+    /** As {@link #recordedViews()} for parameters {@code from} (inclusive) to {@code to} (exclusive) only. */
+    public List<NDArray> recordedViews(int from, int to) {
+        if (from == 0 && to == shapes.size()) {
+            return recordedViews();
+        }
+        long start = from == 0 ? 0 : cuts[from - 1];
+        long end = to == shapes.size() ? size() : cuts[to - 1];
+        long[] local = new long[to - from - 1];
+        for (int i = 0; i < local.length; i++) {
+            local[i] = cuts[from + i] - start;
+        }
+        try (NDArray range = flat.get(new NDIndex(start + ":" + end))) {
+            NDList parts = local.length == 0 ? new NDList(range.reshape(range.getShape())) : range.split(local);
+            List<NDArray> out = new ArrayList<>(parts.size());
+            for (int i = 0; i < parts.size(); i++) {
+                out.add(parts.get(i).reshape(shapes.get(from + i)));
+                parts.get(i).close();
+            }
+            return out;
+        }
+    }
+
+    /** True when gradients should reach this array now: it is trainable and this thread records. */
+    public boolean recording() {
+        return trainable && JniUtils.isGradMode();
+    }
+
+    public List<Shape> shapes() {
+        return shapes;
+    }
+
+    /** Number of parameters (tensors). */
+    public int count() {
+        return shapes.size();
+    }
+
+    /** Total number of values. */
+    public long size() {
+        return flat.getShape().size();
+    }
+
+    /** target = (1 - tau) target + tau this, in place on the target's storage: three operations for all parameters. */
+    public void polyakInto(FlatParameters target, float tau) {
+        if (target.size() != size()) {
+            throw new IllegalArgumentException("Polyak step between " + size() + " and " + target.size() + " values");
+        }
+        target.flat.muli(1f - tau);
+        try (NDArray scaled = flat.mul(tau)) {
+            target.flat.addi(scaled);
+        }
+    }
+}
