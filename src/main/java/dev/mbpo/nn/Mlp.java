@@ -100,20 +100,6 @@ public final class Mlp {
         return group(store.copy(manager, trainable), nets.get(0).sizes.clone(), nets.get(0).act, nets.size());
     }
 
-    /** A network of the same shape whose parameters are copies of this one's, in its own store (e.g. a target network). */
-    public Mlp copy(NDManager manager, boolean trainable) {
-        float[] values = new float[(int) params.stream().mapToLong(p -> p.getShape().size()).sum()];
-        int at = 0;
-        List<Shape> shapes = new ArrayList<>();
-        for (NDArray p : params) {
-            float[] v = p.toFloatArray();
-            System.arraycopy(v, 0, values, at, v.length);
-            at += v.length;
-            shapes.add(p.getShape());
-        }
-        return new Mlp(FlatParameters.of(manager, shapes, values, trainable), 0, sizes.clone(), act);
-    }
-
     /**
      * The forward pass. Under gradient recording (and when trainable) the parameters are views
      * that carry gradients into the store's flat array; otherwise the fixed views.
@@ -213,17 +199,6 @@ public final class Mlp {
     /** The flat array these parameters are views of (shared with the other networks of its group). */
     public FlatParameters store() {
         return store;
-    }
-
-    /** target = (1 - tau) target + tau this, in place on the target's storage. */
-    public void polyakInto(Mlp target, float tau) {
-        for (int i = 0; i < params.size(); i++) {
-            NDArray t = target.params.get(i);
-            t.muli(1f - tau);
-            try (NDArray scaled = params.get(i).mul(tau)) {
-                t.addi(scaled);
-            }
-        }
     }
 
     /** One view per parameter (weights [out, in] and biases [out] per layer), without gradient. */
