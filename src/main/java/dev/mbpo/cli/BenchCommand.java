@@ -2,6 +2,7 @@ package dev.mbpo.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mbpo.config.RunSettings;
 import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
@@ -75,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--loop-from is " + loopFrom + " and --loop-steps " + loopSteps
                     + "; allowed: multiples of 200, --loop-steps at least 200");
         }
-        if (!List.of("auto", "cpu", "gpu").contains(device)) {
-            throw new UserInputException("--device is '" + device + "'; allowed: auto, cpu, gpu");
+        if (!RunSettings.DEVICES.contains(device)) {
+            throw new UserInputException("--device is '" + device + "'; allowed: " + String.join(", ", RunSettings.DEVICES));
         }
         EngineInfo engine = Engines.start(new EngineOptions(device, threads, 1));
         PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,9 @@ import java.util.List;
 public record RunSettings(long seed, int totalSteps, int evalEvery, int evalEpisodes, String device, int threads,
                           int checkpointEvery, int keepCheckpoints, String onFault) {
 
+    /** The values of {@code run.device} (and of the command line's {@code --device}); before DEFAULT, which checks it. */
+    public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
     public static final RunSettings DEFAULT = new RunSettings(1, 10_000, 1000, 5, "auto", 1, 1, 3, "stop");
 
     public RunSettings {
@@ -30,7 +33,7 @@ public record RunSettings(long seed, int totalSteps, int evalEvery, int evalEpis
         Check.inRange("run.totalSteps", totalSteps, 1, 100_000_000);
         Check.inRange("run.evalEvery", evalEvery, 1, 100_000_000);
         Check.inRange("run.evalEpisodes", evalEpisodes, 0, 1000);
-        Check.oneOf("run.device", device, List.of("auto", "cpu", "gpu"));
+        Check.oneOf("run.device", device, DEVICES);
         Check.inRange("run.threads", threads, 1, 256);
         Check.inRange("run.checkpointEvery", checkpointEvery, 0, 1_000_000);
         Check.inRange("run.keepCheckpoints", keepCheckpoints, 0, 1_000_000);

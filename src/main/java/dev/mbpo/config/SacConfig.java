@@ -65,7 +65,6 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         return !"sequential".equals(update);
     }
 
-
     /** The entropy target in force for an action space of the given size. */
     public double targetEntropyFor(int actionDim) {
         return targetEntropy != null ? targetEntropy : -actionDim;

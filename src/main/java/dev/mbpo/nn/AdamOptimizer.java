@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,22 +42,9 @@ public final class AdamOptimizer {
         NDArray variance = manager.zeros(store.flat().getShape(), store.flat().getDataType());
         means.add(mean);
         variances.add(variance);
-        List<NDArray> s = new ArrayList<>(perParameter(mean, store));
-        s.addAll(perParameter(variance, store));
+        List<NDArray> s = new ArrayList<>(store.shapedLike(mean));
+        s.addAll(store.shapedLike(variance));
         this.state = List.copyOf(s);
-    }
-
-    /** Views of a flat moment array cut and shaped as the store's parameters. */
-    private static List<NDArray> perParameter(NDArray flatMoment, FlatParameters store) {
-        List<NDArray> out = new ArrayList<>(store.count());
-        long at = 0;
-        for (Shape shape : store.shapes()) {
-            try (NDArray range = flatMoment.get(new NDIndex(at + ":" + (at + shape.size())))) {
-                out.add(range.reshape(shape));
-            }
-            at += shape.size();
-        }
-        return out;
     }
 
     /**
@@ -120,6 +105,15 @@ public final class AdamOptimizer {
         } finally {
             sums.forEach(NDArray::close);
         }
+    }
+
+    /** {@link #gradientsFinite()}, dropping the gradients when they are not. */
+    public boolean keepGradientsIfFinite() {
+        if (gradientsFinite()) {
+            return true;
+        }
+        discardGradients();
+        return false;
     }
 
     /** Drops the accumulated gradients without a step (a skipped, non-finite update). */

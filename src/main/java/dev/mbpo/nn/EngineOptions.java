@@ -1,5 +1,7 @@
 package dev.mbpo.nn;
 
+import dev.mbpo.config.RunSettings;
+
 /**
  * How to start the deep-learning engine.
  *
@@ -12,8 +14,8 @@ public record EngineOptions(String device, int intraOpThreads, int interOpThread
     public static final EngineOptions DEFAULT = new EngineOptions("auto", 1, 1);
 
     public EngineOptions {
-        if (!"auto".equals(device) && !"cpu".equals(device) && !"gpu".equals(device)) {
-            throw new IllegalArgumentException("device is '" + device + "'; allowed: auto, cpu, gpu");
+        if (!RunSettings.DEVICES.contains(device)) {
+            throw new IllegalArgumentException("device is '" + device + "'; allowed: " + String.join(", ", RunSettings.DEVICES));
         }
         if (intraOpThreads < 1 || intraOpThreads > 256) {
             throw new IllegalArgumentException("intraOpThreads is " + intraOpThreads + "; allowed: 1 to 256");

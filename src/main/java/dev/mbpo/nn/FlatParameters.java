@@ -36,7 +36,9 @@ public final class FlatParameters {
             at += shapes.get(i).size();
             cuts[i] = at;
         }
-        this.views = Collections.unmodifiableList(viewsOf(flat.stopGradient(), true));
+        try (NDArray detached = flat.stopGradient()) {
+            this.views = Collections.unmodifiableList(shapedLike(detached)); // they keep the shared storage alive
+        }
     }
 
     /**
@@ -60,17 +62,26 @@ public final class FlatParameters {
         return of(manager, shapes, flat.toFloatArray(), trainableCopy);
     }
 
-    /** Splits {@code source} into one reshaped view per parameter; {@code keep}: the views outlive this call. */
-    private List<NDArray> viewsOf(NDArray source, boolean keep) {
-        NDList parts = source.split(cuts);
+    /**
+     * Views of {@code flatLike}, an array of this store's size (its flat array, a detached copy
+     * of it, an optimiser's moments), cut and shaped as the parameters.
+     */
+    public List<NDArray> shapedLike(NDArray flatLike) {
+        return cut(flatLike, 0, shapes.size());
+    }
+
+    /** {@code source} holds parameters {@code from} to {@code to} back to back: one reshaped view each. */
+    private List<NDArray> cut(NDArray source, int from, int to) {
+        long start = from == 0 ? 0 : cuts[from - 1];
+        long[] local = new long[to - from - 1];
+        for (int i = 0; i < local.length; i++) {
+            local[i] = cuts[from + i] - start;
+        }
+        NDList parts = local.length == 0 ? new NDList(source.reshape(source.getShape())) : source.split(local);
         List<NDArray> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            out.add(parts.get(i).reshape(shapes.get(i)));
+            out.add(parts.get(i).reshape(shapes.get(from + i)));
             parts.get(i).close();
-        }
-        if (keep && source != flat) {
-            // the views share the detached array's storage, which stays alive in them
-            source.close();
         }
         return out;
     }
@@ -90,7 +101,7 @@ public final class FlatParameters {
      * recording; close them after the pass (the recorded graph keeps what it needs).
      */
     public List<NDArray> recordedViews() {
-        return viewsOf(flat, false);
+        return shapedLike(flat);
     }
 
     /** As {@link #recordedViews()} for parameters {@code from} (inclusive) to {@code to} (exclusive) only. */
@@ -100,18 +111,8 @@ public final class FlatParameters {
         }
         long start = from == 0 ? 0 : cuts[from - 1];
         long end = to == shapes.size() ? size() : cuts[to - 1];
-        long[] local = new long[to - from - 1];
-        for (int i = 0; i < local.length; i++) {
-            local[i] = cuts[from + i] - start;
-        }
         try (NDArray range = flat.get(new NDIndex(start + ":" + end))) {
-            NDList parts = local.length == 0 ? new NDList(range.reshape(range.getShape())) : range.split(local);
-            List<NDArray> out = new ArrayList<>(parts.size());
-            for (int i = 0; i < parts.size(); i++) {
-                out.add(parts.get(i).reshape(shapes.get(from + i)));
-                parts.get(i).close();
-            }
-            return out;
+            return cut(range, from, to);
         }
     }
 

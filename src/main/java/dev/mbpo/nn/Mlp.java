@@ -108,7 +108,7 @@ public final class Mlp {
         if (!store.recording()) {
             return forward(x, params);
         }
-        List<NDArray> recorded = recordedParameters();
+        List<NDArray> recorded = store.recordedViews(first, first + params.size());
         try {
             return forward(x, recorded);
         } finally {
@@ -143,11 +143,6 @@ public final class Mlp {
         } finally {
             recorded.forEach(NDArray::close);
         }
-    }
-
-    /** This network's parameters as views that carry gradients into the store's flat array (close them after use). */
-    private List<NDArray> recordedParameters() {
-        return store.recordedViews(first, first + params.size());
     }
 
     /**

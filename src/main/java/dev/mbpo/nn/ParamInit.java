@@ -37,9 +37,7 @@ final class ParamInit {
 
     static NDArray uniform(NDManager m, Shape shape, float bound, boolean trainable, RandomGenerator random) {
         float[] v = new float[(int) shape.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
+        fillUniform(v, 0, v.length, bound, random);
         NDArray a = m.create(v, shape);
         if (trainable) {
             a.setRequiresGradient(true);

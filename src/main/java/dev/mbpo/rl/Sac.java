@@ -3,6 +3,7 @@ package dev.mbpo.rl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.mbpo.nn.Gradients;
 import dev.mbpo.config.SacConfig;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -116,7 +119,7 @@ public final class Sac implements Policy, AutoCloseable {
         for (int start = 0; start < rows; start += chunk) {
             int b = Math.min(chunk, rows - start);
             try (NDManager m = manager.newSubManager()) {
-                NDArray o = m.create(java.util.Arrays.copyOfRange(obs, start * obsDim, (start + b) * obsDim), new Shape(b, obsDim));
+                NDArray o = m.create(Arrays.copyOfRange(obs, start * obsDim, (start + b) * obsDim), new Shape(b, obsDim));
                 NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, b)).get(0);
                 System.arraycopy(toEnv(a.toFloatArray()), 0, out, start * actDim, b * actDim);
             }
@@ -236,7 +239,7 @@ public final class Sac implements Policy, AutoCloseable {
      * gradient was damaged by something outside this computation (another thread, memory).
      * The step is skipped either way.
      */
-    private static String recheck(java.util.function.BooleanSupplier pass, AdamOptimizer opt, String whose) {
+    private static String recheck(BooleanSupplier pass, AdamOptimizer opt, String whose) {
         boolean finiteAgain = pass.getAsBoolean();
         opt.discardGradients();
         return whose + " gradient was not finite under a finite loss; recomputed at once from the same batch, noise and weights it was "
@@ -298,11 +301,7 @@ public final class Sac implements Policy, AutoCloseable {
                 return new CriticHalf(criticLoss, meanQ, false, false, null);
             }
             gc.backward(loss);
-            boolean finite = criticOpt.gradientsFinite();
-            if (!finite) {
-                criticOpt.discardGradients();
-            }
-            return new CriticHalf(criticLoss, meanQ, true, finite, null);
+            return new CriticHalf(criticLoss, meanQ, true, criticOpt.keepGradientsIfFinite(), null);
         }
     }
 
@@ -338,14 +337,10 @@ public final class Sac implements Policy, AutoCloseable {
             if (corruptActorPasses > 0) {
                 corruptActorPasses--;
                 try (NDArray g = actor.net.store().flat().getGradient()) {
-                    g.set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
+                    g.set(new NDIndex("0"), Float.NaN);
                 }
             }
-            boolean finite = actorOpt.gradientsFinite();
-            if (!finite) {
-                actorOpt.discardGradients();
-            }
-            return new ActorHalf(actorLoss, meanLogProb, true, finite, null);
+            return new ActorHalf(actorLoss, meanLogProb, true, actorOpt.keepGradientsIfFinite(), null);
         }
     }
 
