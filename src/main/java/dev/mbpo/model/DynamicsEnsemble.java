@@ -12,6 +12,7 @@ import dev.mbpo.data.Normalizer;
 import dev.mbpo.nn.AdamOptimizer;
 import dev.mbpo.nn.EnsembleMlp;
 import dev.mbpo.nn.ParamIo;
+import dev.mbpo.nn.Scalars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,6 +62,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
     private final Normalizer targetNormalizer;
     private int[] elites;
     private long trainings;
+    /** Tests only: runs between every training step's forward pass and its backward pass. */
+    Runnable beforeBackward = () -> { };
 
     public DynamicsEnsemble(EnsembleConfig config, int obsDim, int actDim, long seed, NDManager parent) {
         this.config = config;
@@ -279,18 +282,19 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 NDArray mean = ml.get(0);
                 NDArray lv = ml.get(1);
                 // Per member: mean over rows and outputs of (mu - y)^2 / var + log var; summed over members.
-                NDArray nll = mean.sub(y).square().mul(lv.neg().exp()).add(lv).mean().mul((float) members);
+                NDArray nll = Scalars.mul(mean.sub(y).square().mul(lv.neg().exp()).add(lv).mean(), members);
                 // sum() of a parameter lands on the parameters' manager: move it to this step's.
                 NDArray hiSum = maxLogVar.sum();
                 hiSum.attach(m);
                 NDArray loSum = minLogVar.sum();
                 loSum.attach(m);
-                NDArray bounds = hiSum.sub(loSum).mul(0.01f);
+                NDArray bounds = Scalars.mul(hiSum.sub(loSum), 0.01f);
                 NDArray total = nll.add(bounds);
                 loss = total.getFloat();
                 if (!Double.isFinite(loss)) {
                     return loss; // never applied: no backward pass, no step
                 }
+                beforeBackward.run();
                 gc.backward(total);
             }
             optimizer.step();

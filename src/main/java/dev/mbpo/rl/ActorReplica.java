@@ -2,6 +2,7 @@ package dev.mbpo.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.env.Box;
@@ -14,6 +15,8 @@ import java.util.random.RandomGenerator;
  * learner's latest {@link ActorSnapshot}. Inference only; call from one thread.
  */
 public final class ActorReplica implements Policy, AutoCloseable {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private final NDManager manager;
     private final SquashedGaussianActor actor;
     private final ActionScaling scaling;
@@ -40,8 +43,13 @@ public final class ActorReplica implements Policy, AutoCloseable {
         if (params.size() != s.size()) {
             throw new IllegalArgumentException("snapshot has " + s.size() + " weights, the actor " + params.size());
         }
-        for (int i = 0; i < params.size(); i++) {
-            params.get(i).set(s.weight(i));
+        // Copied into the views' shared storage: NDArray.set(float[]) would instead give each view
+        // its own storage backed by a Java buffer, detached from the network's flat array.
+        try (NDManager m = manager.newSubManager()) {
+            for (int i = 0; i < params.size(); i++) {
+                NDArray p = params.get(i);
+                p.set(ALL, m.create(s.weight(i), p.getShape()));
+            }
         }
         version = s.version();
         return true;

@@ -13,6 +13,7 @@ import dev.mbpo.nn.AdamOptimizer;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.nn.Mlp;
 import dev.mbpo.nn.ParamIo;
+import dev.mbpo.nn.Scalars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,6 +63,8 @@ public final class Sac implements Policy, AutoCloseable {
     private ExecutorService helper;
     /** Tests only: how many coming actor passes get a NaN gradient (a stand-in for a transient fault). */
     int corruptActorPasses;
+    /** Tests only: runs between every forward pass and its backward pass (e.g. a forced garbage collection). */
+    Runnable beforeBackward = () -> { };
 
     /**
      * @param seed fixes the initial weights and the sampling noise
@@ -300,6 +303,7 @@ public final class Sac implements Policy, AutoCloseable {
             if (!Double.isFinite(criticLoss) || !Double.isFinite(meanQ)) {
                 return new CriticHalf(criticLoss, meanQ, false, false, null);
             }
+            beforeBackward.run();
             gc.backward(loss);
             return new CriticHalf(criticLoss, meanQ, true, criticOpt.keepGradientsIfFinite(), null);
         }
@@ -327,12 +331,13 @@ public final class Sac implements Policy, AutoCloseable {
             NDList s = actor.sample(obs, eps);
             NDArray in = obs.concat(s.get(0), 1);
             NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
-            NDArray loss = s.get(1).mul(alpha).sub(q).mean();
+            NDArray loss = Scalars.mul(s.get(1), alpha).sub(q).mean();
             double actorLoss = loss.getFloat();
             double meanLogProb = s.get(1).mean().getFloat();
             if (!Double.isFinite(actorLoss) || !Double.isFinite(meanLogProb)) {
                 return new ActorHalf(actorLoss, meanLogProb, false, false, null);
             }
+            beforeBackward.run();
             gc.backward(loss);
             if (corruptActorPasses > 0) {
                 corruptActorPasses--;
@@ -394,8 +399,8 @@ public final class Sac implements Policy, AutoCloseable {
         NDList nextSample = actor.sample(next, m.create(nextNoise, new Shape(n, actDim)));
         NDArray nextIn = next.concat(nextSample.get(0), 1);
         NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
-                .sub(nextSample.get(1).mul(alpha));
-        return notDone.mul(minTarget).mul((float) config.gamma()).add(rew);
+                .sub(Scalars.mul(nextSample.get(1), alpha));
+        return Scalars.mul(notDone.mul(minTarget), (float) config.gamma()).add(rew);
     }
 
     private void polyak() {

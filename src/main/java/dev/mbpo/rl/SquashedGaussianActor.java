@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import dev.mbpo.nn.Mlp;
+import dev.mbpo.nn.Scalars;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -35,8 +36,8 @@ final class SquashedGaussianActor {
         NDArray u = eps.mul(logStd.exp()).add(mean);
         NDArray action = u.tanh();
         // log N(u; mean, std) = -eps^2/2 - log std - log(2 pi)/2
-        NDArray gaussian = eps.square().mul(-0.5f).sub(logStd).sub(HALF_LOG_2PI);
-        NDArray squash = u.neg().sub(Activation.softPlus(u.mul(-2f))).add(LOG_2).mul(2f);
+        NDArray gaussian = Scalars.mul(eps.square(), -0.5f).sub(logStd).sub(HALF_LOG_2PI);
+        NDArray squash = Scalars.mul(u.neg().sub(Activation.softPlus(Scalars.mul(u, -2f))).add(LOG_2), 2f);
         NDArray logProb = gaussian.sub(squash).sum(new int[] {1});
         return new NDList(action, logProb);
     }

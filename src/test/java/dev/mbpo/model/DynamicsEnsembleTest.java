@@ -10,6 +10,7 @@ import dev.mbpo.data.Batch;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.env.TerminationFn;
 import dev.mbpo.nn.Engines;
+import dev.mbpo.nn.ForcedCollection;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,23 @@ class DynamicsEnsembleTest {
                 assertEquals(sorted[i], s.holdoutMse()[s.elites()[i]], "elite " + i + " is the " + i + "-th best member");
             }
             assertEquals(600, s.holdoutRows(), "20% held out");
+        }
+    }
+
+    /** As SacTest's: a garbage collection between each step's forward and backward pass changes nothing (nn.Scalars). */
+    @Test
+    void aGarbageCollectionBetweenForwardAndBackwardPassesChangesNothing() {
+        try (NDManager m = NDManager.newBaseManager();
+             DynamicsEnsemble quiet = new DynamicsEnsemble(small(2, 5), 2, 1, 13, m);
+             DynamicsEnsemble collected = new DynamicsEnsemble(small(2, 5), 2, 1, 13, m)) {
+            collected.beforeBackward = ForcedCollection::run;
+            Batch data = linearSystem(600, 0.05, new SplittableRandom(3));
+            TrainingSummary a = quiet.train(data, new SplittableRandom(8), ep -> { }, () -> false);
+            TrainingSummary b = collected.train(data, new SplittableRandom(8), ep -> { }, () -> false);
+            assertArrayEquals(a.holdoutMse(), b.holdoutMse(), "holdout errors after training");
+            float[] obs = {0.3f, -0.2f, -0.7f, 0.1f};
+            float[] act = {0.5f, -0.4f};
+            assertArrayEquals(quiet.predict(obs, act, 2).mean()[0], collected.predict(obs, act, 2).mean()[0], "predictions");
         }
     }
 

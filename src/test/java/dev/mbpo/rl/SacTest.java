@@ -9,6 +9,7 @@ import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.env.Box;
 import dev.mbpo.nn.Engines;
+import dev.mbpo.nn.ForcedCollection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -101,6 +102,33 @@ class SacTest {
             assertEquals(a.updates(), c.updates());
             // The optimiser state came along too: the next update is identical (noise streams differ, so use alpha fixed... compare Q instead).
             assertArrayEquals(a.q(new float[] {0.1f, 0.2f}, new float[] {1f, -1f}, 2), c.q(new float[] {0.1f, 0.2f}, new float[] {1f, -1f}, 2));
+        }
+    }
+
+    /**
+     * DJL's products with a Java number keep that number in a buffer the garbage collector may
+     * free before the backward pass reads it (nn.Scalars): a collection forced between every
+     * forward and backward pass must change nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sequential", "simultaneous", "parallel"})
+    void aGarbageCollectionBetweenForwardAndBackwardPassesChangesNothing(String update) {
+        try (NDManager m = NDManager.newBaseManager();
+             Sac quiet = new Sac(config(true, 1.0, update), 1, UNIT, 31, m);
+             Sac collected = new Sac(config(true, 1.0, update), 1, UNIT, 31, m)) {
+            collected.beforeBackward = ForcedCollection::run;
+            SplittableRandom r1 = new SplittableRandom(4);
+            SplittableRandom r2 = new SplittableRandom(4);
+            for (int i = 0; i < 6; i++) {
+                assertEquals(quiet.update(banditBatch(64, r1)), collected.update(banditBatch(64, r2)), "update " + i);
+                ActorSnapshot a = quiet.snapshot(i);
+                ActorSnapshot b = collected.snapshot(i);
+                for (int w = 0; w < a.size(); w++) {
+                    assertArrayEquals(a.weight(w), b.weight(w), "actor weights " + w + " after update " + i);
+                }
+            }
+            float[] probe = {-0.5f, 0f, 0.5f};
+            assertArrayEquals(quiet.q(new float[3], probe, 3), collected.q(new float[3], probe, 3), "critics");
         }
     }
 

@@ -34,8 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Real clicks on the real window, on headless Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchGuiTest {
-    // recover: a run of these 16-unit networks once stopped (2026-11-26, a full test run) on an actor
-    // gradient that is not finite yet finite when recomputed (docs/RELIABILITY.md); the tests here are about the window
+    // recover: a run of these 16-unit networks once stopped (2026-11-26, a full test run) on a damaged actor
+    // gradient (a use-after-free since fixed, docs/RELIABILITY.md); the tests here are about the window
     static final String TINY = "{\"name\": \"tiny gui\", \"algorithm\": \"mbpo\", \"env\": \"Pendulum-v1\","
             + "\"run\": {\"totalSteps\": 100000, \"evalEvery\": 100, \"evalEpisodes\": 1, \"device\": \"cpu\", \"checkpointEvery\": 0, \"onFault\": \"recover\"},"
             + "\"sac\": {\"hidden\": [16], \"batchSize\": 32, \"updatesPerStep\": 1, \"initialRandomSteps\": 100},"
