@@ -56,6 +56,9 @@ public final class DynamicsEnsemble implements AutoCloseable {
     private final EnsembleMlp net;
     private final NDArray maxLogVar;
     private final NDArray minLogVar;
+    /** The loss's constant factors (nn.Scalars): the member count and the log-variance bounds' 0.01. */
+    private final NDArray memberCount;
+    private final NDArray boundsWeight;
     private final AdamOptimizer optimizer;
     private final Normalizer normalizer;
     /** Standardises (reward, delta) targets when {@code normalizeTargets} is on; identity otherwise. */
@@ -72,6 +75,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         this.inDim = obsDim + actDim;
         this.outDim = 1 + obsDim;
         this.manager = parent.newSubManager();
+        this.memberCount = Scalars.constant(manager, config.members());
+        this.boundsWeight = Scalars.constant(manager, 0.01f);
         this.net = EnsembleMlp.create(manager, config.members(), inDim, config.hidden(), 2 * outDim, new SplittableRandom(seed));
         float[] hi = new float[outDim];
         float[] lo = new float[outDim];
@@ -282,13 +287,13 @@ public final class DynamicsEnsemble implements AutoCloseable {
                 NDArray mean = ml.get(0);
                 NDArray lv = ml.get(1);
                 // Per member: mean over rows and outputs of (mu - y)^2 / var + log var; summed over members.
-                NDArray nll = Scalars.mul(mean.sub(y).square().mul(lv.neg().exp()).add(lv).mean(), members);
+                NDArray nll = mean.sub(y).square().mul(lv.neg().exp()).add(lv).mean().mul(memberCount);
                 // sum() of a parameter lands on the parameters' manager: move it to this step's.
                 NDArray hiSum = maxLogVar.sum();
                 hiSum.attach(m);
                 NDArray loSum = minLogVar.sum();
                 loSum.attach(m);
-                NDArray bounds = Scalars.mul(hiSum.sub(loSum), 0.01f);
+                NDArray bounds = hiSum.sub(loSum).mul(boundsWeight);
                 NDArray total = nll.add(bounds);
                 loss = total.getFloat();
                 if (!Double.isFinite(loss)) {

@@ -91,7 +91,12 @@ public final class AdamOptimizer {
      */
     public boolean gradientsFinite() {
         // One read-back for all parameters: each gradient's sum (NaN or infinite when any entry
-        // is), then the largest magnitude of those sums.
+        // is), then the largest magnitude of those sums; a flat store has just the one sum.
+        if (params.size() == 1) {
+            try (NDArray g = params.get(0).getGradient(); NDArray sum = g.sum()) {
+                return Float.isFinite(sum.getFloat());
+            }
+        }
         List<NDArray> sums = new ArrayList<>(params.size());
         try {
             for (NDArray w : params) {

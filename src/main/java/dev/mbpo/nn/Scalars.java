@@ -1,6 +1,7 @@
 package dev.mbpo.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -18,15 +19,24 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Addition and subtraction of a number are safe with DJL's own methods (their backward pass
  * keeps no operand); every product, quotient, power, maximum or minimum with a number in code
- * that may run under {@link Gradients#record()} goes through this class.
+ * that may run under {@link Gradients#record()} goes through this class, or uses a
+ * {@link #constant} made once (which also saves creating the number's tensor on every pass).
  */
 public final class Scalars {
     private Scalars() {
     }
 
+    /**
+     * A 0-d array holding {@code v} in PyTorch's memory, to use as a constant operand again and
+     * again (never write to it; threads may share it).
+     */
+    public static NDArray constant(NDManager manager, float v) {
+        return manager.full(new Shape(), v);
+    }
+
     /** {@code x * v}, on {@code x}'s manager. */
     public static NDArray mul(NDArray x, float v) {
-        try (NDArray s = x.getManager().full(new Shape(), v)) {
+        try (NDArray s = constant(x.getManager(), v)) {
             return x.mul(s);
         }
     }

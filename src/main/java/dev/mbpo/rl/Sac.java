@@ -56,6 +56,8 @@ public final class Sac implements Policy, AutoCloseable {
     private final AdamOptimizer actorOpt;
     private final AdamOptimizer criticOpt;
     private final ScalarAdam alphaOpt;
+    /** The discount as a constant operand (nn.Scalars). */
+    private final NDArray gamma;
     private final double targetEntropy;
     private final RandomGenerator noise;
     private double logAlpha;
@@ -75,6 +77,7 @@ public final class Sac implements Policy, AutoCloseable {
         this.actDim = actionSpace.dim();
         this.scaling = new ActionScaling(actionSpace);
         this.manager = parent.newSubManager();
+        this.gamma = Scalars.constant(manager, (float) config.gamma());
         SplittableRandom init = new SplittableRandom(seed);
         this.actor = new SquashedGaussianActor(manager, obsDim, config.hidden(), actDim, init.split());
         // Both critics in one flat array (and both targets in another): one Adam call, one
@@ -400,7 +403,7 @@ public final class Sac implements Policy, AutoCloseable {
         NDArray nextIn = next.concat(nextSample.get(0), 1);
         NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
                 .sub(Scalars.mul(nextSample.get(1), alpha));
-        return Scalars.mul(notDone.mul(minTarget), (float) config.gamma()).add(rew);
+        return notDone.mul(minTarget).mul(gamma).add(rew);
     }
 
     private void polyak() {

@@ -22,10 +22,21 @@ final class SquashedGaussianActor {
 
     final Mlp net;
     private final int actDim;
+    /** The log-probability's constant factors and terms, made once (nn.Scalars: safe under recording). */
+    private final NDArray minusHalf;
+    private final NDArray halfLog2Pi;
+    private final NDArray minusTwo;
+    private final NDArray log2;
+    private final NDArray two;
 
     SquashedGaussianActor(NDManager manager, int obsDim, List<Integer> hidden, int actDim, RandomGenerator init) {
         this.net = Mlp.create(manager, obsDim, hidden, 2 * actDim, Mlp.Act.RELU, true, init);
         this.actDim = actDim;
+        this.minusHalf = Scalars.constant(manager, -0.5f);
+        this.halfLog2Pi = Scalars.constant(manager, HALF_LOG_2PI);
+        this.minusTwo = Scalars.constant(manager, -2f);
+        this.log2 = Scalars.constant(manager, LOG_2);
+        this.two = Scalars.constant(manager, 2f);
     }
 
     /** A sampled action in [-1, 1] and its log-probability [B], from standard normal noise {@code eps} [B, A]. */
@@ -36,8 +47,8 @@ final class SquashedGaussianActor {
         NDArray u = eps.mul(logStd.exp()).add(mean);
         NDArray action = u.tanh();
         // log N(u; mean, std) = -eps^2/2 - log std - log(2 pi)/2
-        NDArray gaussian = Scalars.mul(eps.square(), -0.5f).sub(logStd).sub(HALF_LOG_2PI);
-        NDArray squash = Scalars.mul(u.neg().sub(Activation.softPlus(Scalars.mul(u, -2f))).add(LOG_2), 2f);
+        NDArray gaussian = eps.square().mul(minusHalf).sub(logStd).sub(halfLog2Pi);
+        NDArray squash = u.neg().sub(Activation.softPlus(u.mul(minusTwo))).add(log2).mul(two);
         NDArray logProb = gaussian.sub(squash).sum(new int[] {1});
         return new NDList(action, logProb);
     }
