@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Adam (Kingma and Ba 2015) over a fixed list of parameters, with its moment estimates held
- * here so that they can be saved and restored. Uses the engine's fused Adam kernel, which
- * updates the weight in place and zeroes its gradient. One optimiser per network: the step
+ * here so that they can be saved and restored. On the CPU each step is one pass over each
+ * parameter's memory ({@link FusedAdam}); elsewhere the engine's Adam kernel. Either way the
+ * weights change in place and the gradients are zeroed. One optimiser per network: the step
  * counter is shared by all its parameters.
  */
 public final class AdamOptimizer {
@@ -28,6 +31,8 @@ public final class AdamOptimizer {
     private final List<NDArray> state;
     private float learningRate;
     private long steps;
+    /** Whether every parameter and moment can be stepped in place by {@link FusedAdam} (dense CPU arrays). */
+    private boolean fused;
 
     /**
      * Adam over every parameter of a {@link FlatParameters} store in one step, without weight
@@ -45,6 +50,7 @@ public final class AdamOptimizer {
         List<NDArray> s = new ArrayList<>(store.shapedLike(mean));
         s.addAll(store.shapedLike(variance));
         this.state = List.copyOf(s);
+        this.fused = fusable();
     }
 
     /**
@@ -68,6 +74,27 @@ public final class AdamOptimizer {
         List<NDArray> s = new ArrayList<>(means);
         s.addAll(variances);
         this.state = List.copyOf(s);
+        this.fused = fusable();
+    }
+
+    /** Whether steps run as one pass over the parameters' memory ({@link FusedAdam}) rather than the engine's kernel. */
+    public boolean fused() {
+        return fused;
+    }
+
+    /** Tests only: step with the engine's kernel even where the fused pass could run. */
+    void useEngineKernel() {
+        fused = false;
+    }
+
+    private boolean fusable() {
+        for (int i = 0; i < params.size(); i++) {
+            if (!FusedAdam.writableInPlace(params.get(i)) || !FusedAdam.writableInPlace(means.get(i))
+                    || !FusedAdam.writableInPlace(variances.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Applies one update from the gradients accumulated on the parameters, then zeroes them. */
@@ -78,6 +105,12 @@ public final class AdamOptimizer {
         for (int i = 0; i < params.size(); i++) {
             NDArray w = params.get(i);
             try (NDArray g = w.getGradient()) {
+                if (fused) {
+                    FusedAdam.step(FusedAdam.floats(w), FusedAdam.floats(g), FusedAdam.floats(means.get(i)),
+                            FusedAdam.floats(variances.get(i)), correctedLr, weightDecay[i], BETA1, BETA2, EPS);
+                    JniUtils.zeroGrad((PtNDArray) w);
+                    continue;
+                }
                 w.getNDArrayInternal().adamUpdate(new NDList(w, g, means.get(i), variances.get(i)), new NDList(w),
                         learningRate, correctedLr, weightDecay[i], 1f, NO_CLIP, BETA1, BETA2, EPS,
                         true, false);

@@ -53,6 +53,48 @@ class AdamOptimizerTest {
         }
     }
 
+    /** The one-pass step on the CPU and the engine's Adam kernel take the same steps (to float rounding), weight decay included. */
+    @Test
+    void theFusedStepMatchesTheEngineKernel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SplittableRandom r = new SplittableRandom(3);
+            float[] init = new float[300];
+            float[] target = new float[300];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = (float) r.nextGaussian();
+                target[i] = (float) r.nextGaussian();
+            }
+            NDArray a = m.create(init, new Shape(20, 15));
+            NDArray b = m.create(init, new Shape(20, 15));
+            a.setRequiresGradient(true);
+            b.setRequiresGradient(true);
+            NDArray t = m.create(target, new Shape(20, 15));
+            AdamOptimizer fused = new AdamOptimizer(m, List.of(a), 1e-2f, new float[] {1e-3f});
+            AdamOptimizer kernel = new AdamOptimizer(m, List.of(b), 1e-2f, new float[] {1e-3f});
+            kernel.useEngineKernel();
+            assertTrue(fused.fused(), "a dense CPU array takes the one-pass step");
+            for (int step = 0; step < 200; step++) {
+                for (NDArray w : List.of(a, b)) {
+                    try (NDManager s = m.newSubManager(); Gradients.Recording gc = Gradients.record()) {
+                        NDArray d = w.sub(t);
+                        d.attach(s);
+                        NDArray loss = d.square().sum();
+                        gc.backward(loss);
+                    }
+                }
+                fused.step();
+                kernel.step();
+                assertEquals(0f, a.getGradient().abs().max().getFloat(), "the gradient is zeroed after the step");
+            }
+            float[] x = a.toFloatArray();
+            float[] y = b.toFloatArray();
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(y[i], x[i], 1e-5 * Math.max(1, Math.abs(y[i])), "coordinate " + i);
+            }
+            assertTrue(Math.abs(x[0] - init[0]) > 0.1, "the weights moved");
+        }
+    }
+
     @Test
     void aFiniteLossWithAnInfiniteGradientIsSeenAndDiscarded() {
         try (NDManager m = NDManager.newBaseManager()) {
