@@ -95,6 +95,32 @@ class AdamOptimizerTest {
         }
     }
 
+    /** A weight whose gradient stays zero decays its moments to zero, never into slow subnormal numbers. */
+    @Test
+    void momentsThatDecayPastTheSmallestNormalFloatBecomeZero() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, 1f});
+            w.setRequiresGradient(true);
+            NDArray once = m.create(new float[] {1e-3f, 1e-3f});
+            NDArray always = m.create(new float[] {1e-3f, 0f});
+            AdamOptimizer opt = new AdamOptimizer(m, List.of(w), 1e-3f, null);
+            assertTrue(opt.fused());
+            // 800 steps after the last gradient of 1e-3, plain arithmetic leaves the first moment
+            // at 1e-4 x 0.9^800 = 1.8e-41, a subnormal number.
+            for (int step = 0; step <= 800; step++) {
+                try (NDManager s = m.newSubManager(); Gradients.Recording gc = Gradients.record()) {
+                    NDArray loss = w.mul(step == 0 ? once : always).sum();
+                    loss.attach(s);
+                    gc.backward(loss);
+                }
+                opt.step();
+            }
+            float[] mean = opt.state().get(0).toFloatArray();
+            assertEquals(0f, mean[1], "the first moment of the weight without gradient");
+            assertTrue(Math.abs(mean[0]) >= Float.MIN_NORMAL, "the other one is still an ordinary number: " + mean[0]);
+        }
+    }
+
     @Test
     void aFiniteLossWithAnInfiniteGradientIsSeenAndDiscarded() {
         try (NDManager m = NDManager.newBaseManager()) {
