@@ -59,7 +59,11 @@ final class FusedAdam {
         }
     }
 
-    /** The array's memory as floats, aliased where the engine allows it (else a copy: read only). */
+    /**
+     * The array's memory as floats, aliased where the engine allows it (a dense contiguous CPU
+     * array: the parameters and moments, checked by {@link #writableInPlace}, and their gradients,
+     * which PyTorch lays out like their parameters).
+     */
     static FloatBuffer floats(NDArray x) {
         return x.toByteBuffer(true).asFloatBuffer();
     }
