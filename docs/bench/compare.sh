@@ -58,6 +58,8 @@ print("|---|---|---|")
 for k in ("seconds_per_1000_steps", "policy_update_s_per_1000_steps", "model_train_s_per_1000_steps", "rollout_s_per_1000_steps"):
     print(f"| {k.replace('_s_per_1000_steps', '').replace('seconds_per_1000_steps', 'whole loop')} | "
           f"{statistics.median(x.get(k, float('nan')) for x in j):.1f} | {statistics.median(x.get(k, float('nan')) for x in p):.1f} |")
+for k, label in (("model_trainings", "model trainings in the window"), ("model_epochs_per_training", "epochs per model training")):
+    print(f"| {label} | {statistics.median(x.get(k, float('nan')) for x in j):.1f} | {statistics.median(x.get(k, float('nan')) for x in p):.1f} |")
 js = statistics.median(x["real_steps_per_s"] for x in j); ps = statistics.median(x["real_steps_per_s"] for x in p)
 print(f"real steps per second: workbench {js:.2f}, peer {ps:.2f}, workbench / peer {js / ps:.2f} (faster when > 1)")
 PY

@@ -228,6 +228,7 @@ def loop(args):
     o = env.reset()
     phases = {}
     t_start = None
+    trainings = []  # epochs of each model training inside the timed window
 
     def timed(name, fn):
         t0 = time.perf_counter()
@@ -254,6 +255,8 @@ def loop(args):
         if step >= 400 and (step - 400) % 200 == 0:
             t0 = time.perf_counter()
             norm, elites, epochs = timed("model_train", lambda: train_model(ens, real))
+            if t_start is not None:
+                trainings.append(epochs)
             print(f"  step {step:6d}  model trained: {epochs} epochs in {time.perf_counter() - t0:.1f} s",
                   file=sys.stderr, flush=True)
 
@@ -293,6 +296,8 @@ def loop(args):
            "seconds_per_1000_steps": seconds * 1000 / args.loop_steps}
     for k, v in phases.items():
         out[k + "_s_per_1000_steps"] = v * 1000 / args.loop_steps
+    out["model_trainings"] = len(trainings)
+    out["model_epochs_per_training"] = sum(trainings) / max(1, len(trainings))
     return out
 
 

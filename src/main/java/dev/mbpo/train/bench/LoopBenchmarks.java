@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The whole training loop as users feel it: real steps per second over a window of a real
  * run (after the random warm-up, once learning has begun), and where the time went by phase
- * (env, model_train, rollout, policy_update, evaluate) from the loop's own phase timers.
+ * (env, model_train, rollout, policy_update, evaluate) from the loop's own phase timers, and
+ * how many model trainings the window held and their epochs on average.
  */
 public final class LoopBenchmarks {
     private LoopBenchmarks() {
@@ -51,7 +52,12 @@ public final class LoopBenchmarks {
         Map<String, Double> phases = new LinkedHashMap<>();
         long[] windowStart = {0};
         long[] windowEnd = {0};
+        int[] trainings = {0, 0}; // model trainings inside the window, and their epochs
         Consumer<RunEvent> sink = e -> {
+            if (e instanceof RunEvent.ModelTrained t && windowStart[0] != 0) {
+                trainings[0]++;
+                trainings[1] += t.trainLoss().length;
+            }
             if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
                 long now = System.nanoTime();
                 if (m.step() == measureFrom) {
@@ -79,6 +85,8 @@ public final class LoopBenchmarks {
         extra.put("real_steps_per_s", measureSteps / seconds);
         extra.put("seconds_per_1000_steps", seconds * 1000 / measureSteps);
         phases.forEach((k, v) -> extra.put(k + "_s_per_1000_steps", v * 1000 / measureSteps));
+        extra.put("model_trainings", (double) trainings[0]);
+        extra.put("model_epochs_per_training", trainings[1] / (double) Math.max(1, trainings[0]));
         return new BenchResult(name, "steps/s", new double[0], extra);
     }
 }
