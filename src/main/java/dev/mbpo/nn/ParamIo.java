@@ -3,17 +3,20 @@ package dev.mbpo.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Saves and restores tensors with DJL's NDList encoding (exact round trip). Loading writes
- * into existing tensors in place, so that optimisers and views that hold them stay valid,
- * and checks every shape first.
+ * Saves and restores tensors with DJL's NDList encoding (exact round trip). Loading (and
+ * {@link #assign}) writes into existing tensors in place, so that optimisers and views that
+ * hold them stay valid, and checks every shape first.
  */
 public final class ParamIo {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private ParamIo() {
     }
 
@@ -47,9 +50,30 @@ public final class ParamIo {
                 }
             }
             for (int i = 0; i < into.size(); i++) {
-                NDArray dst = into.get(i);
-                dst.set(new ai.djl.ndarray.index.NDIndex("..."), list.get(i)); // a copy, also over NaN (0 x NaN is NaN)
+                copyInto(into.get(i), list.get(i));
             }
         }
+    }
+
+    /**
+     * Writes {@code values[i]} into {@code into.get(i)} in place (e.g. a policy snapshot into an
+     * acting copy of the actor). {@code NDArray.set(float[])} would not do: it re-points the array
+     * at a new Java buffer instead, detaching a view from the array it was cut from.
+     */
+    public static void assign(List<NDArray> into, float[][] values, NDManager scratch) {
+        if (values.length != into.size()) {
+            throw new IllegalArgumentException(values.length + " value arrays for " + into.size() + " tensors");
+        }
+        try (NDManager m = scratch.newSubManager()) {
+            for (int i = 0; i < into.size(); i++) {
+                NDArray dst = into.get(i);
+                copyInto(dst, m.create(values[i], dst.getShape()));
+            }
+        }
+    }
+
+    /** A copy into {@code dst}'s own storage, also over NaN (0 x NaN is NaN). */
+    private static void copyInto(NDArray dst, NDArray src) {
+        dst.set(ALL, src);
     }
 }

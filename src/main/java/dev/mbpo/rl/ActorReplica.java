@@ -2,10 +2,10 @@ package dev.mbpo.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.env.Box;
+import dev.mbpo.nn.ParamIo;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -15,8 +15,6 @@ import java.util.random.RandomGenerator;
  * learner's latest {@link ActorSnapshot}. Inference only; call from one thread.
  */
 public final class ActorReplica implements Policy, AutoCloseable {
-    private static final NDIndex ALL = new NDIndex("...");
-
     private final NDManager manager;
     private final SquashedGaussianActor actor;
     private final ActionScaling scaling;
@@ -43,14 +41,7 @@ public final class ActorReplica implements Policy, AutoCloseable {
         if (params.size() != s.size()) {
             throw new IllegalArgumentException("snapshot has " + s.size() + " weights, the actor " + params.size());
         }
-        // Copied into the views' shared storage: NDArray.set(float[]) would instead give each view
-        // its own storage backed by a Java buffer, detached from the network's flat array.
-        try (NDManager m = manager.newSubManager()) {
-            for (int i = 0; i < params.size(); i++) {
-                NDArray p = params.get(i);
-                p.set(ALL, m.create(s.weight(i), p.getShape()));
-            }
-        }
+        ParamIo.assign(params, s.weights(), manager); // into the views' shared storage
         version = s.version();
         return true;
     }

@@ -47,6 +47,11 @@ public final class ActorSnapshot {
         return weights[i];
     }
 
+    /** Every weight, in the actor's parameter order (shared: read only). */
+    float[][] weights() {
+        return weights;
+    }
+
     int size() {
         return weights.length;
     }
