@@ -37,7 +37,7 @@ final class Collector implements AutoCloseable {
     private final EpisodeTracker episode = new EpisodeTracker("train", true);
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure; // a RuntimeException or an Error, raised again on the learner's thread
     private volatile long policyVersion = -1;
     private volatile int trainEpisodes;
     private long seq;
@@ -101,7 +101,9 @@ final class Collector implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a missing native, memory): otherwise the thread would end silently and
+            // the learner would take that for the end of the run.
             failure = e;
         }
     }
@@ -117,9 +119,7 @@ final class Collector implements AutoCloseable {
                 if (t != null) {
                     return t;
                 }
-                if (failure != null) {
-                    throw failure;
-                }
+                ThreadFailure.rethrow(failure);
                 if (stop.getAsBoolean() || !thread.isAlive()) {
                     return null;
                 }

@@ -29,7 +29,7 @@ final class ModelWorker implements AutoCloseable {
     private Job pending;
     private boolean busy;
     private volatile boolean running = true;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure; // a RuntimeException or an Error, raised again on the learner's thread
     private volatile double busySeconds;
     private volatile int jobs;
 
@@ -76,8 +76,8 @@ final class ModelWorker implements AutoCloseable {
                     policy.load(job.policy());
                     model.rollout(job.step(), job.real(), policy);
                 }
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e; // an Error too: the learner would otherwise wait for a thread that is gone
                 running = false;
             } finally {
                 busySeconds += (System.nanoTime() - t0) / 1e9;
@@ -90,9 +90,9 @@ final class ModelWorker implements AutoCloseable {
         }
     }
 
-    /** A fault on the model thread (e.g. a numerical fault), to be raised on the learner's thread. */
-    RuntimeException failure() {
-        return failure;
+    /** Raises, on the caller's thread, what ended the model thread (e.g. a numerical fault), if anything did. */
+    void rethrowFailure() {
+        ThreadFailure.rethrow(failure);
     }
 
     /** Waits until no job runs or waits (or {@code giveUp} says so); true when idle. */

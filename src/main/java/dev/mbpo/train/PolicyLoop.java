@@ -218,9 +218,7 @@ final class PolicyLoop implements TrainingLoop {
      * the updates.
      */
     private boolean asyncStep() {
-        if (worker.failure() != null) {
-            throw worker.failure();
-        }
+        worker.rethrowFailure();
         if (model.due(step)) {
             worker.submit(new ModelWorker.Job(step, real.copy(), lastEval, lastEvals, sac.snapshot(++policyVersion)));
             rates.modelTrainings++;
@@ -243,9 +241,7 @@ final class PolicyLoop implements TrainingLoop {
         if (step > config.sac().initialRandomSteps() && !model.trained()) {
             timer.start("wait_model");
             while (!model.trained()) { // the first model training: updates cannot start without it
-                if (worker.failure() != null) {
-                    throw worker.failure();
-                }
+                worker.rethrowFailure();
                 if (stopRequested.getAsBoolean()) {
                     timer.stop();
                     return true;
