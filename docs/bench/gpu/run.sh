@@ -4,7 +4,7 @@
 # GPU, kernels and the whole loop with the peer's settings, and both on one CPU thread of the
 # same machine. Needs .gpu/ from bundle.sh. Fails fast when the build or the engine's start fails.
 #   OUT=dir (results), DEV=gpu|cpu and PEERDEV=cuda|cpu, LOOP_FROM/LOOP_STEPS, CPU=0 skips the
-#   CPU round, TORCH_LIB/TORCH_INCLUDE to use another libtorch (then the peer is skipped).
+#   CPU round, PRESET_LOOP=1 times only the default preset's loop (GPU, CPU), TORCH_LIB/TORCH_INCLUDE to use another libtorch (then the peer is skipped).
 set -u
 cd "$(dirname "$0")/../../.."
 DEV="${DEV:-gpu}"; PEERDEV="${PEERDEV:-cuda}"; OUT="${OUT:-/tmp/gpuout}"; mkdir -p "$OUT"
@@ -39,6 +39,13 @@ export PYTORCH_LIBRARY_PATH="$LIBDIR" PYTORCH_VERSION="$TORCH_VERSION" PYTORCH_F
 J=(.gpu/jre/bin/java -Djna.library.path=/tmp/cudalink -Dai.djl.offline=true -cp ".gpu/classes:.gpu/lib/*" dev.mbpo.cli.Main)
 log "java engine"; timeout 60 "${J[@]}" engine --device "$DEV" 2>&1 | tail -6
 [ "${PIPESTATUS[0]}" = 0 ] || exit 3
+if [ "${PRESET_LOOP:-0}" = 1 ]; then
+  # The default preset's whole loop (64x64 SAC networks) on the GPU and on one CPU thread.
+  for d in gpu cpu; do
+    log "java preset loop $d"; timeout 150 "${J[@]}" bench --device $d --only loop_preset --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$OUT/preset-$d.json" 2>&1 | tail -4
+  done
+  log done; exit 0
+fi
 K=(--only sac_update_256 --only sac_update_64 --only ensemble_train_step --only rollout)
 log "java kernels $DEV"; timeout 120 "${J[@]}" bench --device "$DEV" "${K[@]}" --repeat 100 --json "$OUT/java-$DEV.json" 2>&1 | grep -v "^\s*$" | tail -12
 [ $PEER = 1 ] && { log "peer kernels $PEERDEV"; timeout 60 python3 docs/bench/peer.py --device "$PEERDEV" --repeat 100 --json "$OUT/peer-$PEERDEV.json" 2>&1 | tail -9; }
