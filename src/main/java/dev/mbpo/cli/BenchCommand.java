@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "torch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu; auto picks the GPU when PyTorch reports one (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu; auto picks the GPU whenever PyTorch reports one for the kernels, and as a run does (run.device) for the loops (default: ${DEFAULT-VALUE})")
     String device;
 
     @Option(names = "--loop-from", defaultValue = "1000", description = "loop benchmarks: real steps before the timed window, a multiple of 200 (default: ${DEFAULT-VALUE})")
@@ -101,11 +101,14 @@ final class BenchCommand implements Callable<Integer> {
             out.println("  " + s);
             out.flush();
         }));
-        all.put(Name.loop_preset, () -> LoopBenchmarks.run("whole loop, " + preset + " " + overrides, preset, overrides, loopFrom, loopSteps,
+        // The loops run on --device as given (a run's own auto would keep narrow networks on the CPU).
+        List<String> onDevice = new ArrayList<>(List.of("run.device=" + device));
+        onDevice.addAll(overrides);
+        all.put(Name.loop_preset, () -> LoopBenchmarks.run("whole loop, " + preset + " " + overrides, preset, onDevice, loopFrom, loopSteps,
                 threads, progress));
         all.put(Name.loop_peer, () -> {
             List<String> o = new ArrayList<>(LoopBenchmarks.PEER_SETTINGS);
-            o.addAll(overrides);
+            o.addAll(onDevice);
             return LoopBenchmarks.run("whole loop, peer settings " + overrides, preset, o, loopFrom, loopSteps, threads, progress);
         });
         List<BenchResult> results = new ArrayList<>();

@@ -5,7 +5,7 @@ import dev.mbpo.config.RunSettings;
 /**
  * How to start the deep-learning engine.
  *
- * @param device         "auto" (GPU when DJL reports one, else CPU), "cpu" or "gpu"
+ * @param device         "auto" (GPU when DJL reports one, else CPU; a run's own choice is {@link Engines#deviceFor}), "cpu" or "gpu"
  * @param intraOpThreads torch intra-op threads; 1 was measured faster and steadier on 2 cores
  * @param interOpThreads torch inter-op threads
  */

@@ -2,6 +2,8 @@ package dev.mbpo.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.mbpo.config.RunConfig;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,17 +55,11 @@ public final class Engines {
                         + "pytorch-native jars on the classpath?): " + e.getMessage(), e);
             }
             int gpus = engine.getGpuCount();
-            Device chosen = switch (options.device()) {
-                case "cpu" -> Device.cpu();
-                case "gpu" -> {
-                    if (gpus == 0) {
-                        throw new IllegalStateException("device 'gpu' was asked for, but PyTorch reports no GPU; "
-                                + "use device 'cpu' or 'auto', and build with -Pcuda on a CUDA machine");
-                    }
-                    yield Device.gpu(0);
-                }
-                default -> gpus > 0 ? Device.gpu(0) : Device.cpu();
-            };
+            // The engine's default device (benchmarks, the engine command), where auto means any
+            // GPU; a run picks its own with deviceFor.
+            String choice = options.device().equals("auto") ? (gpus > 0 ? "gpu" : "cpu")
+                    : DevicePolicy.choose(options.device(), List.of(), gpus);
+            Device chosen = DevicePolicy.toDevice(choice);
             device = chosen;
             started = new EngineInfo(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
                     chosen.toString(), gpus, options.intraOpThreads(), options.interOpThreads());
@@ -80,7 +76,20 @@ public final class Engines {
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     }
 
-    /** The device chosen at start. */
+    /**
+     * The device of a run: its {@code run.device}, with auto decided by {@link DevicePolicy}
+     * from the SAC networks' width. Starts the engine if needed (with the run's threads).
+     */
+    public static Device deviceFor(RunConfig config) {
+        EngineInfo engine = start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        String chosen = DevicePolicy.choose(config.run().device(), config.sac().hidden(), engine.gpuCount());
+        if (config.run().device().equals("auto")) {
+            LOG.info("Run device {}: {}", chosen, DevicePolicy.reason(config.sac().hidden(), engine.gpuCount()));
+        }
+        return DevicePolicy.toDevice(chosen);
+    }
+
+    /** The device chosen at start (benchmarks and the engine command; runs use {@link #deviceFor}). */
     public static Device device() {
         synchronized (LOCK) {
             if (device == null) {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
-import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.rl.Sac;
 import dev.mbpo.run.RunEvent;
@@ -37,10 +36,10 @@ public final class CheckpointPolicy implements AutoCloseable {
         if (!Files.isDirectory(policy)) {
             throw new IOException(policy + ": missing; not a checkpoint folder");
         }
-        Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
+        ai.djl.Device device = Engines.deviceFor(config);
         Engines.prepareThread();
         Env env = Envs.make(config.env());
-        NDManager m = NDManager.newBaseManager(Engines.device());
+        NDManager m = NDManager.newBaseManager(device);
         try {
             Sac sac = new Sac(config.sac(), env.observationSpace().dim(), env.actionSpace(), 0, m);
             sac.load(policy);

@@ -106,7 +106,8 @@ final class PolicyLoop implements TrainingLoop {
         exploration = root.split();
         env = Envs.make(config.env());
         evaluator = new Evaluator(Envs.make(config.env()), evalSeed);
-        manager = NDManager.newBaseManager(Engines.device());
+        ai.djl.Device device = Engines.deviceFor(config);
+        manager = NDManager.newBaseManager(device);
         sac = new Sac(sc, env.observationSpace().dim(), env.actionSpace(), sacSeed, manager);
         faults = new FaultGuard(config, env.actionSpace().dim(), events);
         real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), env.observationSpace().dim(),
@@ -135,7 +136,7 @@ final class PolicyLoop implements TrainingLoop {
         }
         long epochSteps = mbpo() ? config.mbpo().epochLength() : config.run().evalEvery();
         events.accept(new RunEvent.Started(step, config.algorithm(), config.env(), seed, config.run().totalSteps(),
-                Engines.device().toString(), epochSteps));
+                device.toString(), epochSteps));
         enter("collect");
         if (collector != null) {
             collector.start();

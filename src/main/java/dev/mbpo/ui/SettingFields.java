@@ -80,7 +80,7 @@ final class SettingFields {
             SettingField.of("run.totalSteps", RUN, "Total steps", Kind.INT, "Real environment steps of the run."),
             SettingField.of("run.evalEvery", RUN, "Eval every", Kind.INT, "Real steps between evaluations."),
             SettingField.of("run.evalEpisodes", RUN, "Eval episodes", Kind.INT, "Deterministic episodes per evaluation."),
-            SettingField.choice("run.device", RUN, "Device", RunSettings.DEVICES, "auto picks the GPU when PyTorch reports one."),
+            SettingField.choice("run.device", RUN, "Device", RunSettings.DEVICES, "auto picks the GPU when PyTorch reports one and the SAC networks are at least 256 wide (narrower ones update faster on the CPU)."),
             SettingField.of("run.threads", RUN, "Threads", Kind.INT, "Torch intra-op threads (1 is fastest on 2 cores). Takes effect in a new process."),
             SettingField.choice("run.onFault", RUN, "On a numerical fault", List.of("stop", "recover"),
                     "stop: end the run as crashed, keeping the last good checkpoint. recover: skip a batch whose SAC loss is "
