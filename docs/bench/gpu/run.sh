@@ -4,7 +4,7 @@
 # GPU, kernels and the whole loop with the peer's settings, and both on one CPU thread of the
 # same machine. Needs .gpu/ from bundle.sh. Fails fast when the build or the engine's start fails.
 #   OUT=dir (results), DEV=gpu|cpu and PEERDEV=cuda|cpu, LOOP_FROM/LOOP_STEPS, CPU=0 skips the
-#   CPU round, PRESET_LOOP=1 times only the default preset's loop (GPU, CPU), TORCH_LIB/TORCH_INCLUDE to use another libtorch (then the peer is skipped).
+#   CPU round, CHECK=1 runs a user's path (train, resume, eval) on CHECK_DEVICE, PRESET_LOOP=1 times only the default preset's loop (GPU, CPU), TORCH_LIB/TORCH_INCLUDE to use another libtorch (then the peer is skipped).
 set -u
 cd "$(dirname "$0")/../../.."
 DEV="${DEV:-gpu}"; PEERDEV="${PEERDEV:-cuda}"; OUT="${OUT:-/tmp/gpuout}"; mkdir -p "$OUT"
@@ -39,6 +39,23 @@ export PYTORCH_LIBRARY_PATH="$LIBDIR" PYTORCH_VERSION="$TORCH_VERSION" PYTORCH_F
 J=(.gpu/jre/bin/java -Djna.library.path=/tmp/cudalink -Dai.djl.offline=true -cp ".gpu/classes:.gpu/lib/*" dev.mbpo.cli.Main)
 log "java engine"; timeout 60 "${J[@]}" engine --device "$DEV" 2>&1 | tail -6
 [ "${PIPESTATUS[0]}" = 0 ] || exit 3
+if [ "${CHECK:-0}" = 1 ]; then
+  # A user's path on a GPU machine: auto with the default preset (stays on the CPU), then a run
+  # on CHECK_DEVICE with checkpoints, resumed, shown and evaluated from its checkpoint.
+  R=/tmp/check-runs; rm -rf "$R"; CD="${CHECK_DEVICE:-gpu}"
+  log "train, default preset, run.device auto"
+  timeout 90 "${J[@]}" train --preset presets/pendulum-mbpo.json --steps 400 --out "$R/auto" --quiet 2>&1 | tail -3
+  grep -h '"device"' "$R"/auto/*/run.json
+  log "train on $CD, 256x256 SAC, a checkpoint every epoch"
+  timeout 120 "${J[@]}" train --preset presets/pendulum-mbpo.json --steps 500 --set run.device="$CD" --set 'sac.hidden=[256,256]' \
+    --set run.checkpointEvery=1 --out "$R/dev" --quiet 2>&1 | tail -3
+  id="$(ls "$R/dev" | head -1)"; ls "$R/dev/$id/checkpoints"
+  log "resume on $CD to 650 steps"; timeout 120 "${J[@]}" train --resume "$id" --steps 650 --out "$R/dev" --quiet 2>&1 | tail -3
+  log "show and eval"; "${J[@]}" runs show "$id" --runs "$R/dev" 2>&1 | head -12
+  timeout 60 "${J[@]}" eval "$id" --runs "$R/dev" --episodes 3 2>&1 | tail -4
+  cp "$R/dev/$id/run.json" "$OUT/check-run.json" 2>/dev/null
+  log done; exit 0
+fi
 if [ "${PRESET_LOOP:-0}" = 1 ]; then
   # The default preset's whole loop (64x64 SAC networks) on the GPU and on one CPU thread.
   for d in gpu cpu; do
