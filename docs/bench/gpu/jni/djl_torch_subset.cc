@@ -345,6 +345,20 @@ JNIEXPORT jlong JNICALL Java_ai_djl_pytorch_jni_PyTorchLibrary_torchFull(JNIEnv*
   });
 }
 
+JNIEXPORT jlong JNICALL Java_ai_djl_pytorch_jni_PyTorchLibrary_tensorUniform(JNIEnv* env, jobject, jdouble low, jdouble high,
+    jlongArray shape, jint dtype, jint layout, jintArray device, jboolean rg) {
+  return guarded<jlong>(env, 0, [&] {
+    return created(at::empty(longs(env, shape), optionsOf(env, dtype, layout, device)).uniform_(low, high), rg);
+  });
+}
+
+JNIEXPORT jlong JNICALL Java_ai_djl_pytorch_jni_PyTorchLibrary_torchNormal(JNIEnv* env, jobject, jdouble mean, jdouble std,
+    jlongArray shape, jint dtype, jint layout, jintArray device, jboolean rg) {
+  return guarded<jlong>(env, 0, [&] {
+    return created(at::empty(longs(env, shape), optionsOf(env, dtype, layout, device)).normal_(mean, std), rg);
+  });
+}
+
 // ---- element-wise and linear algebra -------------------------------------------------------
 
 #define MBPO_UNARY(NAME, EXPR)                                                                   \
