@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS="${ROUNDS:-3}"
+# One BLAS thread on both sides: an OpenBLAS-backed libtorch under the workbench (a
+# PYTORCH_LIBRARY_PATH override) ignores torch's thread setting and would use every core.
+export OPENBLAS_NUM_THREADS=1
 out="$(mktemp -d)"
 if [ "$ROUNDS" -gt 0 ]; then
 for i in $(seq "$ROUNDS"); do
