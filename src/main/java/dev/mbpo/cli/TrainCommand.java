@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingSession.validate(config);
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
-        Map<String, String> provenance = provenance(engine, Engines.deviceFor(config).toString());
+        Map<String, String> provenance = provenance(engine);
         provenance.put("preset", preset.toString());
         try (RunRecorder recorder = RunRecorder.create(out, config, provenance)) {
             return train(config, engine, recorder, null);
@@ -108,11 +108,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> provenance(EngineInfo engine, String runDevice) {
+    private static Map<String, String> provenance(EngineInfo engine) {
         Map<String, String> provenance = Provenance.machine();
         provenance.put("engine", engine.engineName() + " " + engine.engineVersion());
         provenance.put("djl", engine.djlVersion());
-        provenance.put("device", runDevice);
+        provenance.put("device", engine.device());
         provenance.put("threads", engine.intraOpThreads() + " intra-op / " + engine.interOpThreads() + " inter-op");
         return provenance;
     }

@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.env.Env;
@@ -36,7 +37,7 @@ public final class CheckpointPolicy implements AutoCloseable {
         if (!Files.isDirectory(policy)) {
             throw new IOException(policy + ": missing; not a checkpoint folder");
         }
-        ai.djl.Device device = Engines.deviceFor(config);
+        Device device = Engines.deviceFor(config);
         Engines.prepareThread();
         Env env = Envs.make(config.env());
         NDManager m = NDManager.newBaseManager(device);

@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.config.SacConfig;
@@ -106,7 +107,7 @@ final class PolicyLoop implements TrainingLoop {
         exploration = root.split();
         env = Envs.make(config.env());
         evaluator = new Evaluator(Envs.make(config.env()), evalSeed);
-        ai.djl.Device device = Engines.deviceFor(config);
+        Device device = Engines.deviceFor(config);
         manager = NDManager.newBaseManager(device);
         sac = new Sac(sc, env.observationSpace().dim(), env.actionSpace(), sacSeed, manager);
         faults = new FaultGuard(config, env.actionSpace().dim(), events);
