@@ -19,7 +19,7 @@ src="$HOME/.m2/repository/ai/djl/pytorch/pytorch-engine/0.36.0/pytorch-engine-0.
 [ -f "$src" ] || mvn -B -q dependency:get -Dartifact=ai.djl.pytorch:pytorch-engine:0.36.0:jar:sources -Dtransitive=false
 tmp="$(mktemp -d)"; (cd "$tmp" && unzip -q "$src" 'ai/djl/pytorch/jni/PyTorchLibrary.java')
 javac -h .gpu/jni-headers -d "$tmp/classes" -cp "$(cat target/classpath.txt)" "$tmp/ai/djl/pytorch/jni/PyTorchLibrary.java"
-jlink --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec \
+jlink --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.incubator.vector \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output .gpu/jre
 strip -p --strip-unneeded .gpu/jre/lib/server/libjvm.so
 du -sh .gpu

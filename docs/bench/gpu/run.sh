@@ -36,7 +36,7 @@ rc=$?; tail -5 "$OUT/build-jni.txt"; [ $rc = 0 ] || { grep -m 20 error "$OUT/bui
 # DJL loads libtorch_cuda and libc10_cuda only for a flavor that names CUDA ("cu...").
 FLAVOR=cpu; [ -n "$CUDART" ] && FLAVOR=cu$(python3 -c 'import torch;print((torch.version.cuda or "").replace(".",""))' 2>/dev/null)
 export PYTORCH_LIBRARY_PATH="$LIBDIR" PYTORCH_VERSION="$TORCH_VERSION" PYTORCH_FLAVOR="$FLAVOR" DJL_CACHE_DIR=/tmp/djlcache
-J=(.gpu/jre/bin/java -Djna.library.path=/tmp/cudalink -Dai.djl.offline=true -cp ".gpu/classes:.gpu/lib/*" dev.mbpo.cli.Main)
+J=(.gpu/jre/bin/java --add-modules jdk.incubator.vector -Djna.library.path=/tmp/cudalink -Dai.djl.offline=true -cp ".gpu/classes:.gpu/lib/*" dev.mbpo.cli.Main)
 log "java engine"; timeout 60 "${J[@]}" engine --device "$DEV" 2>&1 | tail -6
 [ "${PIPESTATUS[0]}" = 0 ] || exit 3
 if [ "${CHECK:-0}" = 1 ]; then

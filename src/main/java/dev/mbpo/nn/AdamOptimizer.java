@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,13 @@ public final class AdamOptimizer {
     private long steps;
     /** Whether every parameter and moment can be stepped in place by {@link FusedAdam} (dense CPU arrays). */
     private boolean fused;
+    /**
+     * When fused: each parameter's and moment's memory, asked of the engine once (each request
+     * is a few JNI calls; steps, loads and resets all write in place, so the memory stays put).
+     */
+    private ByteBuffer[] paramBytes;
+    private ByteBuffer[] meanBytes;
+    private ByteBuffer[] varianceBytes;
 
     /**
      * Adam over every parameter of a {@link FlatParameters} store in one step, without weight
@@ -51,6 +59,9 @@ public final class AdamOptimizer {
         s.addAll(store.shapedLike(variance));
         this.state = List.copyOf(s);
         this.fused = fusable();
+        if (fused) {
+            mapMemory();
+        }
     }
 
     /**
@@ -75,6 +86,21 @@ public final class AdamOptimizer {
         s.addAll(variances);
         this.state = List.copyOf(s);
         this.fused = fusable();
+        if (fused) {
+            mapMemory();
+        }
+    }
+
+    private void mapMemory() {
+        int n = params.size();
+        paramBytes = new ByteBuffer[n];
+        meanBytes = new ByteBuffer[n];
+        varianceBytes = new ByteBuffer[n];
+        for (int i = 0; i < n; i++) {
+            paramBytes[i] = FusedAdam.bytes(params.get(i));
+            meanBytes[i] = FusedAdam.bytes(means.get(i));
+            varianceBytes[i] = FusedAdam.bytes(variances.get(i));
+        }
     }
 
     /** Whether steps run as one pass over the parameters' memory ({@link FusedAdam}) rather than the engine's kernel. */
@@ -106,8 +132,7 @@ public final class AdamOptimizer {
             NDArray w = params.get(i);
             try (NDArray g = w.getGradient()) {
                 if (fused) {
-                    FusedAdam.step(FusedAdam.floats(w), FusedAdam.floats(g), FusedAdam.floats(means.get(i)),
-                            FusedAdam.floats(variances.get(i)), correctedLr, weightDecay[i], BETA1, BETA2, EPS);
+                    FusedAdam.step(paramBytes[i], FusedAdam.bytes(g), meanBytes[i], varianceBytes[i], correctedLr, weightDecay[i], BETA1, BETA2, EPS);
                     JniUtils.zeroGrad((PtNDArray) w);
                     continue;
                 }
@@ -124,10 +149,16 @@ public final class AdamOptimizer {
      */
     public boolean gradientsFinite() {
         // One read-back for all parameters: each gradient's sum (NaN or infinite when any entry
-        // is), then the largest magnitude of those sums; a flat store has just the one sum.
+        // is), then the largest magnitude of those sums; a flat store has just the one sum, or
+        // on the CPU one vector pass over its memory.
         if (params.size() == 1) {
-            try (NDArray g = params.get(0).getGradient(); NDArray sum = g.sum()) {
-                return Float.isFinite(sum.getFloat());
+            try (NDArray g = params.get(0).getGradient()) {
+                if (fused && Simd.ENABLED) {
+                    return VectorLoops.allFinite(FusedAdam.bytes(g)); // only read: a copy would do too
+                }
+                try (NDArray sum = g.sum()) {
+                    return Float.isFinite(sum.getFloat());
+                }
             }
         }
         List<NDArray> sums = new ArrayList<>(params.size());

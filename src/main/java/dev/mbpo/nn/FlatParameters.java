@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,10 @@ public final class FlatParameters {
     private final long[] cuts;
     private final List<NDArray> views;
     private final boolean trainable;
+    /** Whether {@link #flat}'s memory can be written through a buffer; null until first asked. */
+    private Boolean inPlace;
+    /** {@link #flat}'s memory when {@link #inPlace}: asked of the engine once (steps and loads write in place). */
+    private ByteBuffer memory;
 
     private FlatParameters(NDArray flat, List<Shape> shapes, boolean trainable) {
         this.flat = flat;
@@ -135,14 +140,37 @@ public final class FlatParameters {
         return flat.getShape().size();
     }
 
-    /** target = (1 - tau) target + tau this, in place on the target's storage: three operations for all parameters. */
+    /**
+     * target = (1 - tau) target + tau this, in place on the target's storage: one vector pass
+     * over both arrays' memory where {@link Simd} allows and the target's memory can be written in
+     * place, else three engine operations for all parameters; the same numbers either way.
+     */
     public void polyakInto(FlatParameters target, float tau) {
         if (target.size() != size()) {
             throw new IllegalArgumentException("Polyak step between " + size() + " and " + target.size() + " values");
         }
-        target.flat.muli(1f - tau);
+        float keep = 1f - tau;
+        if (Simd.ENABLED && target.inPlace()) {
+            ByteBuffer t = target.memory;
+            ByteBuffer s = inPlace() ? memory : FusedAdam.bytes(flat);
+            for (int i = VectorLoops.polyak(t, s, keep, tau), n = (int) size(); i < n; i++) {
+                int at = i * Float.BYTES;
+                t.putFloat(at, t.getFloat(at) * keep + s.getFloat(at) * tau);
+            }
+            return;
+        }
+        target.flat.muli(keep);
         try (NDArray scaled = flat.mul(tau)) {
             target.flat.addi(scaled);
         }
+    }
+
+    /** Whether the flat array's memory can be written through a buffer (checked once: a dense CPU array). */
+    private boolean inPlace() {
+        if (inPlace == null) {
+            inPlace = FusedAdam.writableInPlace(flat);
+            memory = inPlace ? FusedAdam.bytes(flat) : null;
+        }
+        return inPlace;
     }
 }
