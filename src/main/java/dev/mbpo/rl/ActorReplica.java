@@ -65,7 +65,7 @@ public final class ActorReplica implements Policy, AutoCloseable {
     public float[] actBatch(float[] obs, int rows, boolean deterministic) {
         try (NDManager m = manager.newSubManager()) {
             NDArray o = m.create(obs, new Shape(rows, obsDim));
-            NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, rows)).get(0);
+            NDArray a = deterministic ? actor.mode(o) : actor.action(o, gaussian(m, rows));
             return scaling.toEnv(a.toFloatArray());
         }
     }

@@ -56,8 +56,6 @@ public final class Sac implements Policy, AutoCloseable {
     private final AdamOptimizer actorOpt;
     private final AdamOptimizer criticOpt;
     private final ScalarAdam alphaOpt;
-    /** The discount as a constant operand (nn.Scalars). */
-    private final NDArray gamma;
     private final double targetEntropy;
     private final RandomGenerator noise;
     private double logAlpha;
@@ -77,7 +75,6 @@ public final class Sac implements Policy, AutoCloseable {
         this.actDim = actionSpace.dim();
         this.scaling = new ActionScaling(actionSpace);
         this.manager = parent.newSubManager();
-        this.gamma = Scalars.constant(manager, (float) config.gamma());
         SplittableRandom init = new SplittableRandom(seed);
         this.actor = new SquashedGaussianActor(manager, obsDim, config.hidden(), actDim, init.split());
         // Both critics in one flat array (and both targets in another): one Adam call, one
@@ -112,7 +109,7 @@ public final class Sac implements Policy, AutoCloseable {
     public float[] act(float[] obs, boolean deterministic) {
         try (NDManager m = manager.newSubManager()) {
             NDArray o = m.create(obs, new Shape(1, obsDim));
-            NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, 1)).get(0);
+            NDArray a = deterministic ? actor.mode(o) : actor.action(o, gaussian(m, 1));
             return toEnv(a.toFloatArray());
         }
     }
@@ -126,7 +123,7 @@ public final class Sac implements Policy, AutoCloseable {
             int b = Math.min(chunk, rows - start);
             try (NDManager m = manager.newSubManager()) {
                 NDArray o = m.create(Arrays.copyOfRange(obs, start * obsDim, (start + b) * obsDim), new Shape(b, obsDim));
-                NDArray a = deterministic ? actor.mode(o) : actor.sample(o, gaussian(m, b)).get(0);
+                NDArray a = deterministic ? actor.mode(o) : actor.action(o, gaussian(m, b));
                 System.arraycopy(toEnv(a.toFloatArray()), 0, out, start * actDim, b * actDim);
             }
         }
@@ -279,13 +276,11 @@ public final class Sac implements Policy, AutoCloseable {
     private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha, CountDownLatch targetRead) {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
-            NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
-            NDArray act = m.create(toUnit(b.actions()), new Shape(n, actDim));
             NDArray y = target(m, b, nextNoise, alpha);
             if (targetRead != null) {
                 targetRead.countDown(); // CPU operations have run when they return: the actor's weights are free
             }
-            NDArray obsAct = obs.concat(act, 1);
+            NDArray obsAct = m.create(joinRows(b.obs(), obsDim, toUnit(b.actions()), actDim), new Shape(n, obsDim + actDim));
             CriticHalf c = criticPass(obsAct, y);
             if (!c.backward() || c.gradientFinite()) {
                 return c;
@@ -317,21 +312,20 @@ public final class Sac implements Policy, AutoCloseable {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
             NDArray obs = m.create(b.obs(), new Shape(n, obsDim));
-            NDArray eps = m.create(noise, new Shape(n, actDim));
-            ActorHalf a = actorPass(obs, eps, alpha);
+            ActorHalf a = actorPass(obs, noise, alpha);
             if (!a.backward() || a.gradientFinite()) {
                 return a;
             }
-            return a.withNote(recheck(() -> actorPass(obs, eps, alpha).gradientFinite(), actorOpt, "the actor's"));
+            return a.withNote(recheck(() -> actorPass(obs, noise, alpha).gradientFinite(), actorOpt, "the actor's"));
         }
     }
 
     /** The actor's loss against the frozen critics and, when it is finite, its gradient (discarded again if not finite). */
-    private ActorHalf actorPass(NDArray obs, NDArray eps, float alpha) {
+    private ActorHalf actorPass(NDArray obs, float[] noise, float alpha) {
         List<NDArray> frozen1 = critic1.frozen();
         List<NDArray> frozen2 = critic2.frozen();
         try (Gradients.Recording gc = Gradients.record()) {
-            NDList s = actor.sample(obs, eps);
+            NDList s = actor.sample(obs, noise);
             NDArray in = obs.concat(s.get(0), 1);
             NDArray q = critic1.forward(in, frozen1).minimum(critic2.forward(in, frozen2)).squeeze(1);
             NDArray loss = Scalars.mul(s.get(1), alpha).sub(q).mean();
@@ -398,12 +392,12 @@ public final class Sac implements Policy, AutoCloseable {
         int n = b.size();
         NDArray rew = m.create(b.rewards(), new Shape(n));
         NDArray next = m.create(b.nextObs(), new Shape(n, obsDim));
-        NDArray notDone = m.create(notDone(b.terminated()), new Shape(n));
-        NDList nextSample = actor.sample(next, m.create(nextNoise, new Shape(n, actDim)));
+        NDArray discount = m.create(discounts(b.terminated()), new Shape(n));
+        NDList nextSample = actor.sample(next, nextNoise);
         NDArray nextIn = next.concat(nextSample.get(0), 1);
         NDArray minTarget = target1.forward(nextIn).minimum(target2.forward(nextIn)).squeeze(1)
                 .sub(Scalars.mul(nextSample.get(1), alpha));
-        return notDone.mul(minTarget).mul(gamma).add(rew);
+        return minTarget.mul(discount).add(rew);
     }
 
     private void polyak() {
@@ -429,12 +423,28 @@ public final class Sac implements Policy, AutoCloseable {
         return m.create(gaussianValues(rows), new Shape(rows, actDim));
     }
 
-    private static float[] notDone(float[] terminated) {
+    /**
+     * gamma (1 - terminated) per row, one factor made in Java: the same numbers as multiplying by
+     * (1 - terminated) and then by gamma, since 1 - terminated is 0 or 1.
+     */
+    private float[] discounts(float[] terminated) {
+        float g = (float) config.gamma();
         float[] v = new float[terminated.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = 1f - terminated[i];
+            v[i] = (1f - terminated[i]) * g;
         }
         return v;
+    }
+
+    /** Rows of [a | b] from rows of a (width wa) and of b (width wb): a concatenation made in Java, not by the engine. */
+    private static float[] joinRows(float[] a, int wa, float[] b, int wb) {
+        int rows = a.length / wa;
+        float[] out = new float[rows * (wa + wb)];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(a, r * wa, out, r * (wa + wb), wa);
+            System.arraycopy(b, r * wb, out, r * (wa + wb) + wa, wb);
+        }
+        return out;
     }
 
     private float[] gaussianValues(int rows) {
