@@ -39,6 +39,7 @@ for k, label, unit in (("sac", "SAC update 256x256 b256", "ms"), ("ens", "ensemb
 # The same work as the peer: every member for every row (what a rollout with branch cuts does).
 j, p = statistics.median(java["img_all"]), statistics.median(peer["img"])
 print(f"| imagined transitions/s, all 7 members for every row | {j:.2f} /s | {p:.2f} /s | {j / p:.2f} |")
+print("SAC update per round (workbench / peer, ms): " + ", ".join(f"{a:.2f} / {b:.2f}" for a, b in zip(java["sac"], peer["sac"])))
 PY
 fi
 

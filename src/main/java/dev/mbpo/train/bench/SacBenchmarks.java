@@ -29,6 +29,9 @@ public final class SacBenchmarks {
         return b;
     }
 
+    /** Updates before the timed ones: the JIT compiler settles within a few hundred (docs/BENCHMARKS.md). The peer warms up as many. */
+    public static final int WARMUP_UPDATES = 300;
+
     private static SacConfig sizes(List<Integer> hidden, int batch, String update) {
         SacConfig d = SacConfig.DEFAULT;
         return new SacConfig(hidden, d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), batch, null,
