@@ -30,6 +30,8 @@ public final class FlatParameters {
     private Boolean inPlace;
     /** {@link #flat}'s memory when {@link #inPlace}: asked of the engine once (steps and loads write in place). */
     private ByteBuffer memory;
+    /** The views for recorded passes, cut on first use ({@link #recordedViews()}). */
+    private List<NDArray> recorded;
 
     private FlatParameters(NDArray flat, List<Shape> shapes, boolean trainable) {
         this.flat = flat;
@@ -102,18 +104,29 @@ public final class FlatParameters {
     }
 
     /**
-     * Views whose gradients accumulate into the flat array's, for a forward pass under gradient
-     * recording; close them after the pass (the recorded graph keeps what it needs).
+     * Views whose gradients accumulate into the flat array's, for forward passes under gradient
+     * recording: cut once, on the first call (which must record), and reused by every later pass.
+     * Their graph nodes (a split and a reshape per parameter) keep no tensors, only sizes, so each
+     * backward pass can run through them again; recutting them for every pass cost 0.1-0.3 ms
+     * per pass of SAC's critics (docs/BENCHMARKS.md). Do not close them: they live as long as
+     * this store.
      */
-    public List<NDArray> recordedViews() {
-        return shapedLike(flat);
+    public synchronized List<NDArray> recordedViews() {
+        if (recorded == null) {
+            if (!JniUtils.isGradMode()) {
+                throw new IllegalStateException("recorded views are cut under gradient recording");
+            }
+            recorded = Collections.unmodifiableList(shapedLike(flat));
+        }
+        return recorded;
     }
 
-    /** As {@link #recordedViews()} for parameters {@code from} (inclusive) to {@code to} (exclusive) only. */
+    /**
+     * Views as {@link #recordedViews()} for parameters {@code from} (inclusive) to {@code to}
+     * (exclusive) only, cut anew from that range for one pass; close them after it (the recorded
+     * graph keeps what it needs).
+     */
     public List<NDArray> recordedViews(int from, int to) {
-        if (from == 0 && to == shapes.size()) {
-            return recordedViews();
-        }
         long start = from == 0 ? 0 : cuts[from - 1];
         long end = to == shapes.size() ? size() : cuts[to - 1];
         try (NDArray range = flat.get(new NDIndex(start + ":" + end))) {

@@ -108,6 +108,9 @@ public final class Mlp {
         if (!store.recording()) {
             return forward(x, params);
         }
+        if (params.size() == store.count()) {
+            return forward(x, store.recordedViews()); // the store's only network: its views are cut once
+        }
         List<NDArray> recorded = store.recordedViews(first, first + params.size());
         try {
             return forward(x, recorded);
@@ -118,9 +121,9 @@ public final class Mlp {
 
     /**
      * Forward passes of all the networks of one store on the same input, in order. Under
-     * gradient recording the store is cut into views once for all of them, so the backward pass
-     * assembles one gradient for the whole flat array (a pass per network would cut its own
-     * slice and pay a full-size gradient per slice).
+     * gradient recording they all use the store's recorded views ({@link FlatParameters#recordedViews()},
+     * cut once for the store's life), so the backward pass assembles one gradient for the whole
+     * flat array (a pass per network that cut its own slice would pay a full-size gradient per slice).
      */
     public static List<NDArray> forwardAll(List<Mlp> group, NDArray x) {
         FlatParameters store = group.get(0).store;
@@ -132,17 +135,13 @@ public final class Mlp {
             return out;
         }
         List<NDArray> recorded = store.recordedViews();
-        try {
-            for (Mlp net : group) {
-                if (net.store != store) {
-                    throw new IllegalArgumentException("forwardAll takes networks of one store");
-                }
-                out.add(net.forward(x, recorded.subList(net.first, net.first + net.params.size())));
+        for (Mlp net : group) {
+            if (net.store != store) {
+                throw new IllegalArgumentException("forwardAll takes networks of one store");
             }
-            return out;
-        } finally {
-            recorded.forEach(NDArray::close);
+            out.add(net.forward(x, recorded.subList(net.first, net.first + net.params.size())));
         }
+        return out;
     }
 
     /**
