@@ -72,6 +72,31 @@ class FlatParametersTest {
     }
 
     @Test
+    void theRecordedViewsAreCutOnceAndCarryGradientsOnEveryPass() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            FlatParameters p = FlatParameters.of(m, SHAPES, values(), true);
+            assertThrows(IllegalStateException.class, p::recordedViews, "they must be cut under recording");
+            List<NDArray> first = null;
+            for (int pass = 1; pass <= 3; pass++) {
+                try (NDManager s = m.newSubManager(); Gradients.Recording rec = Gradients.record()) {
+                    List<NDArray> v = p.recordedViews();
+                    if (first == null) {
+                        first = v;
+                    }
+                    assertTrue(v == first, "the same views on every pass");
+                    NDArray loss = v.get(1).sum().mul(3f).add(v.get(3).square().sum());
+                    loss.attach(s);
+                    rec.backward(loss);
+                }
+                try (NDArray g = p.flat().getGradient()) {
+                    // accumulated over the passes: 3 per bias entry and 2 * 11 for the last bias, each time
+                    assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 3 * pass, 3 * pass, 0, 0, 22 * pass}, g.toFloatArray(), "pass " + pass);
+                }
+            }
+        }
+    }
+
+    @Test
     void polyakAndCopyWorkOnTheWholeArray() {
         try (NDManager m = NDManager.newBaseManager()) {
             FlatParameters source = FlatParameters.of(m, SHAPES, values(), true);
