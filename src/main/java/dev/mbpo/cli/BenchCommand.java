@@ -88,9 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         };
         all.put(Name.sgemm, () -> GemmBenchmark.run(1024, Math.max(5, repeat / 4)));
-        // 300 updates of warm-up: the JIT compiler needs a few hundred before the timings settle
-        // (with 50, the next hundred ran 5-8% slower than the steady state, docs/BENCHMARKS.md).
-        int sacWarmup = SacBenchmarks.WARMUP_UPDATES;
+        int sacWarmup = SacBenchmarks.WARMUP_UPDATES; // the JIT compiler settles within a few hundred updates
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, sacWarmup, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, sacWarmup, repeat));
         all.put(Name.sac_update_256_parallel, () -> SacBenchmarks.update("sac-update 256x256 batch 256, parallel", List.of(256, 256), 256,

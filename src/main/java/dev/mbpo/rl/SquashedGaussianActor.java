@@ -38,12 +38,12 @@ final class SquashedGaussianActor {
     /** A sampled action in [-1, 1], from standard normal noise {@code eps} [B, A], without its log-probability (acting). */
     NDArray action(NDArray obs, NDArray eps) {
         NDList ms = net.forward(obs).split(2, 1);
-        return preSquash(ms, eps).tanh();
+        return preSquash(ms.get(0), logStd(ms), eps).tanh();
     }
 
     /** u = mean + std eps, the Gaussian sample before tanh. */
-    private static NDArray preSquash(NDList meanAndLogStd, NDArray eps) {
-        return eps.mul(logStd(meanAndLogStd).exp()).add(meanAndLogStd.get(0));
+    private static NDArray preSquash(NDArray mean, NDArray logStd, NDArray eps) {
+        return eps.mul(logStd.exp()).add(mean);
     }
 
     private static NDArray logStd(NDList meanAndLogStd) {
@@ -65,7 +65,7 @@ final class SquashedGaussianActor {
         NDArray constant = m.create(rowConstants(noise, rows), new Shape(rows));
         NDList ms = net.forward(obs).split(2, 1);
         NDArray logStd = logStd(ms);
-        NDArray u = eps.mul(logStd.exp()).add(ms.get(0));
+        NDArray u = preSquash(ms.get(0), logStd, eps);
         NDArray action = u.tanh();
         NDArray perDim = u.add(Activation.softPlus(u.mul(minusTwo))).mul(two).sub(logStd);
         NDArray logProb = perDim.sum(new int[] {1}).add(constant);
