@@ -25,6 +25,8 @@ public final class AdamOptimizer {
     private static final float NO_CLIP = -1f;
 
     private final List<NDArray> params;
+    /** The store whose flat array {@link #params} holds, or null (per-tensor parameters). */
+    private final FlatParameters store;
     private final float[] weightDecay;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
@@ -49,6 +51,7 @@ public final class AdamOptimizer {
      */
     public AdamOptimizer(NDManager manager, FlatParameters store, float learningRate) {
         this.params = List.of(store.flat());
+        this.store = store;
         this.learningRate = learningRate;
         this.weightDecay = new float[1];
         NDArray mean = manager.zeros(store.flat().getShape(), store.flat().getDataType());
@@ -69,6 +72,7 @@ public final class AdamOptimizer {
      */
     public AdamOptimizer(NDManager manager, List<NDArray> params, float learningRate, float[] weightDecay) {
         this.params = List.copyOf(params);
+        this.store = null;
         this.learningRate = learningRate;
         this.weightDecay = weightDecay == null ? new float[params.size()] : weightDecay.clone();
         if (this.weightDecay.length != params.size()) {
@@ -140,6 +144,9 @@ public final class AdamOptimizer {
                         learningRate, correctedLr, weightDecay[i], 1f, NO_CLIP, BETA1, BETA2, EPS,
                         true, false);
             }
+        }
+        if (!fused && store != null) {
+            store.forgetRecordedViews(); // the kernel wrote the flat array in place through the engine
         }
     }
 

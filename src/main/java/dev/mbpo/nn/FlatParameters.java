@@ -108,8 +108,13 @@ public final class FlatParameters {
      * recording: cut once, on the first call (which must record), and reused by every later pass.
      * Their graph nodes (a split and a reshape per parameter) keep no tensors, only sizes, so each
      * backward pass can run through them again; recutting them for every pass cost 0.1-0.3 ms
-     * per pass of SAC's critics (docs/BENCHMARKS.md). Do not close them: they live as long as
-     * this store.
+     * per pass of SAC's critics (docs/BENCHMARKS.md). Do not close them: they live until
+     * {@link #forgetRecordedViews()}.
+     *
+     * <p>They are the outputs of one split, and PyTorch refuses such views once their base has
+     * been written in place through the engine (it bumps the version the views were cut at): so
+     * every such write must be followed by {@link #forgetRecordedViews()}. Writes through
+     * {@link java.nio.ByteBuffer}s (the CPU's Adam and Polyak steps) do not count.
      */
     public synchronized List<NDArray> recordedViews() {
         if (recorded == null) {
@@ -119,6 +124,18 @@ public final class FlatParameters {
             recorded = Collections.unmodifiableList(shapedLike(flat));
         }
         return recorded;
+    }
+
+    /**
+     * Drops the recorded views, to be cut again on the next recorded pass: call after writing the
+     * flat array in place through the engine (the engine's Adam kernel, a checkpoint loaded
+     * through {@link #views()}, an engine Polyak step).
+     */
+    public synchronized void forgetRecordedViews() {
+        if (recorded != null) {
+            recorded.forEach(NDArray::close); // the graphs that used them have run their backward passes
+            recorded = null;
+        }
     }
 
     /**
@@ -176,6 +193,7 @@ public final class FlatParameters {
         try (NDArray scaled = flat.mul(tau)) {
             target.flat.addi(scaled);
         }
+        target.forgetRecordedViews();
     }
 
     /** Whether the flat array's memory can be written through a buffer (checked once: a dense CPU array). */

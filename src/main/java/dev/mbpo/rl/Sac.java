@@ -525,6 +525,9 @@ public final class Sac implements Policy, AutoCloseable {
         try (InputStream in = Files.newInputStream(dir.resolve("sac.ndlist"))) {
             ParamIo.load(tensors(), in, manager, dir.resolve("sac.ndlist").toString());
         }
+        // Written in place through the engine: recorded passes must cut their views again.
+        actor.net.store().forgetRecordedViews();
+        critic1.store().forgetRecordedViews();
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve("sac.properties"))) {
             p.load(in);

@@ -105,6 +105,26 @@ class SacTest {
         }
     }
 
+    /** Loading into a policy that has already updated (its recorded views cut) must leave it able to update. */
+    @Test
+    void aPolicyThatLoadsAfterUpdatingKeepsUpdating(@TempDir Path dir) throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+             Sac a = new Sac(config(true, 1.0), 1, Box.uniform(1, -2f, 2f), 9, m);
+             Sac b = new Sac(config(true, 1.0), 1, Box.uniform(1, -2f, 2f), 10, m)) {
+            SplittableRandom r = new SplittableRandom(2);
+            for (int i = 0; i < 3; i++) {
+                a.update(banditBatch(64, r));
+                b.update(banditBatch(64, r));
+            }
+            a.save(dir);
+            b.load(dir);
+            assertArrayEquals(a.q(new float[] {0.1f}, new float[] {1f}, 1), b.q(new float[] {0.1f}, new float[] {1f}, 1));
+            for (int i = 0; i < 3; i++) {
+                assertTrue(b.update(banditBatch(64, r)).finite(), "update " + i + " after the load");
+            }
+        }
+    }
+
     /**
      * DJL's products with a Java number keep that number in a buffer the garbage collector may
      * free before the backward pass reads it (nn.Scalars): a collection forced between every
