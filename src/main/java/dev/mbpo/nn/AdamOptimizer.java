@@ -112,8 +112,11 @@ public final class AdamOptimizer {
         return fused;
     }
 
-    /** Tests only: step with the engine's kernel even where the fused pass could run. */
-    void useEngineKernel() {
+    /**
+     * Steps with the engine's kernel even where the fused pass could run: what a GPU runs, so that
+     * the CPU's tests cover that path too (and for comparisons).
+     */
+    public void useEngineKernel() {
         fused = false;
     }
 

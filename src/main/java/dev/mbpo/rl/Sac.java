@@ -94,6 +94,12 @@ public final class Sac implements Policy, AutoCloseable {
         this.noise = init.split();
     }
 
+    /** Tests only: the optimisers step with the engine's kernel, as on a GPU (the CPU's fused pass writes behind the engine's back). */
+    void useEngineKernels() {
+        actorOpt.useEngineKernel();
+        criticOpt.useEngineKernel();
+    }
+
     /** The actor's weights now, for threads that act but do not learn ({@link ActorReplica}). */
     public ActorSnapshot snapshot(long version) {
         var params = actor.net.parameters();
