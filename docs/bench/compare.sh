@@ -9,11 +9,17 @@ ROUNDS="${ROUNDS:-3}"
 # One BLAS thread on both sides: an OpenBLAS-backed libtorch under the workbench (a
 # PYTORCH_LIBRARY_PATH override) ignores torch's thread setting and would use every core.
 export OPENBLAS_NUM_THREADS=1
+# ./mbpo gives native memory to tcmalloc where it is installed (MBPO_MALLOC=system: glibc's);
+# PEER_MALLOC=tcmalloc does the same for the peer (plain python3 uses glibc's malloc).
+peer_env=()
+if [ "${PEER_MALLOC:-system}" = tcmalloc ]; then
+  peer_env=(env LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4)
+fi
 out="$(mktemp -d)"
 if [ "$ROUNDS" -gt 0 ]; then
 for i in $(seq "$ROUNDS"); do
   ./mbpo bench --only sac_update_256 --only ensemble_train_step --only rollout --repeat 100 --json "$out/java$i.json" > /dev/null
-  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 docs/bench/peer.py --repeat 100 --json "$out/peer$i.json" > /dev/null
+  ${peer_env[@]+"${peer_env[@]}"} /usr/bin/python3 docs/bench/peer.py --repeat 100 --json "$out/peer$i.json" > /dev/null
 done
 /usr/bin/python3 - "$out" "$ROUNDS" <<'PY'
 import json, statistics, sys
@@ -44,12 +50,21 @@ PY
 fi
 
 # The whole MBPO loop with the peer's settings (LOOP=1): both timed over the same window of
-# real steps (LOOP_FROM, LOOP_STEPS), alternately, LOOP_ROUNDS times.
+# real steps (LOOP_FROM, LOOP_STEPS), alternately, LOOP_ROUNDS times. LOOP_SEEDS="1 2 3" runs one
+# round per seed instead (each side seeded with it): a fixed seed fixes how many epochs each
+# model training takes, which moves a window's time by a fifth, so one seed can flatter either side.
 if [ "${LOOP:-0}" = "1" ]; then
   LOOP_FROM="${LOOP_FROM:-600}"; LOOP_STEPS="${LOOP_STEPS:-600}"; LOOP_ROUNDS="${LOOP_ROUNDS:-1}"
+  read -r -a seeds <<< "${LOOP_SEEDS:-}"
+  [ ${#seeds[@]} -gt 0 ] && LOOP_ROUNDS=${#seeds[@]}
   for i in $(seq "$LOOP_ROUNDS"); do
-    ./mbpo bench --only loop_peer --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/jloop$i.json" > /dev/null
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 docs/bench/peer.py --loop --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" --json "$out/ploop$i.json" > /dev/null 2>&1
+    jseed=(); pseed=()
+    if [ ${#seeds[@]} -gt 0 ]; then
+      jseed=(--set "run.seed=${seeds[$((i - 1))]}"); pseed=(--seed "${seeds[$((i - 1))]}")
+      echo "round $i: seed ${seeds[$((i - 1))]}" >&2
+    fi
+    ./mbpo bench --only loop_peer --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" ${jseed[@]+"${jseed[@]}"} --json "$out/jloop$i.json" > /dev/null
+    ${peer_env[@]+"${peer_env[@]}"} /usr/bin/python3 docs/bench/peer.py --loop --loop-from "$LOOP_FROM" --loop-steps "$LOOP_STEPS" ${pseed[@]+"${pseed[@]}"} --json "$out/ploop$i.json" > /dev/null 2>&1
   done
   /usr/bin/python3 - "$out" "$LOOP_ROUNDS" "$LOOP_FROM" "$LOOP_STEPS" <<'PY'
 import json, statistics, sys
@@ -66,5 +81,9 @@ for k, label in (("model_trainings", "model trainings in the window"), ("model_e
     print(f"| {label} | {statistics.median(x.get(k, float('nan')) for x in j):.1f} | {statistics.median(x.get(k, float('nan')) for x in p):.1f} |")
 js = statistics.median(x["real_steps_per_s"] for x in j); ps = statistics.median(x["real_steps_per_s"] for x in p)
 print(f"real steps per second: workbench {js:.2f}, peer {ps:.2f}, workbench / peer {js / ps:.2f} (faster when > 1)")
+if rounds > 1:
+    print("per round, real steps/s (workbench / peer): " + ", ".join(f"{a['real_steps_per_s']:.2f} / {b['real_steps_per_s']:.2f}" for a, b in zip(j, p)))
+    jt = sum(x["seconds_per_1000_steps"] for x in j); pt = sum(x["seconds_per_1000_steps"] for x in p)
+    print(f"all rounds' windows together: workbench {jt:.1f} s, peer {pt:.1f} s, peer / workbench {pt / jt:.2f}")
 PY
 fi

@@ -6,6 +6,7 @@ import dev.mbpo.config.RunSettings;
 import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
+import dev.mbpo.nn.ProcessMemory;
 import dev.mbpo.train.bench.BenchResult;
 import dev.mbpo.train.bench.GemmBenchmark;
 import dev.mbpo.train.bench.LoopBenchmarks;
@@ -81,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         EngineInfo engine = Engines.start(new EngineOptions(device, threads, 1));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + engine.summary() + ", " + Instant.now());
+        out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + engine.summary() + ", malloc "
+                + ProcessMemory.allocator() + ", " + Instant.now());
         Map<Name, Supplier<BenchResult>> all = new LinkedHashMap<>();
         java.util.function.Consumer<String> progress = s -> {
             out.println(s);

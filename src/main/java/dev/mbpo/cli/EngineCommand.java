@@ -3,6 +3,7 @@ package dev.mbpo.cli;
 import dev.mbpo.nn.EngineInfo;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
+import dev.mbpo.nn.ProcessMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,6 +30,7 @@ final class EngineCommand implements Callable<Integer> {
         out.println("djl:      " + info.djlVersion());
         out.println("device:   " + info.device() + " (GPUs reported: " + info.gpuCount() + ")");
         out.println("threads:  " + info.intraOpThreads() + " intra-op, " + info.interOpThreads() + " inter-op");
+        out.println("malloc:   " + ProcessMemory.allocator() + " (native memory of the engine's CPU tensors)");
         out.flush();
         return Main.EXIT_OK;
     }

@@ -25,6 +25,24 @@ public final class ProcessMemory {
         return -1;
     }
 
+    /**
+     * Which malloc serves native memory (PyTorch's CPU tensors): "tcmalloc" or "jemalloc" when
+     * such a library is mapped into this process (the {@code ./mbpo} launcher preloads tcmalloc
+     * where it is installed), else "glibc"; "unknown" where /proc/self/maps does not exist.
+     */
+    public static String allocator() {
+        try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
+            boolean[] seen = new boolean[2];
+            lines.forEach(l -> {
+                seen[0] |= l.contains("libtcmalloc");
+                seen[1] |= l.contains("libjemalloc");
+            });
+            return seen[0] ? "tcmalloc" : seen[1] ? "jemalloc" : "glibc";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Tensors alive on a manager and its sub-managers. */
     public static int liveArrays(NDManager manager) {
         return manager.getManagedArrays().size();
