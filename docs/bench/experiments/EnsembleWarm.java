@@ -20,16 +20,18 @@ public class EnsembleWarm {
         Engines.prepareThread();
         EnsembleConfig config = Presets.load(Path.of("presets/pendulum-mbpo.json"), LoopBenchmarks.PEER_SETTINGS).model();
         System.out.println("model settings: " + config);
-        List<String> lines = Files.readAllLines(Path.of("target/ensemble-warm-data.csv"));
+        List<double[]> rows = new ArrayList<>(); // obs (3), action, reward, next obs (3)
+        for (String l : Files.readAllLines(Path.of("target/ensemble-warm-data.csv"))) {
+            rows.add(Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray());
+        }
         for (int seed = 1; seed <= 3; seed++) {
             try (NDManager m = NDManager.newBaseManager(Engines.device());
                  DynamicsEnsemble e = new DynamicsEnsemble(config, 3, 1, seed, m)) {
                 SplittableRandom random = new SplittableRandom(seed);
                 List<Integer> epochs = new ArrayList<>();
-                for (int n = 400; n <= lines.size(); n += 200) {
+                for (int n = 400; n <= rows.size(); n += 200) {
                     ReplayBuffer b = new ReplayBuffer(n, 3, 1);
-                    for (String l : lines.subList(0, n)) {
-                        double[] v = Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray();
+                    for (double[] v : rows.subList(0, n)) {
                         b.add(new float[] {(float) v[0], (float) v[1], (float) v[2]}, new float[] {(float) v[3]}, v[4],
                                 new float[] {(float) v[5], (float) v[6], (float) v[7]}, false);
                     }

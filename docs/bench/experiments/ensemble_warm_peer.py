@@ -5,22 +5,13 @@
 #   OPENBLAS_NUM_THREADS=1 /usr/bin/python3 docs/bench/experiments/ensemble_warm_peer.py
 import sys
 sys.path.insert(0, 'docs/bench')
-import numpy as np, torch
+import torch
 torch.set_num_threads(1)
 import peer
+sys.path.insert(0, 'docs/bench/experiments')
+from random_transitions import random_transitions
 N = 1600
-rng = np.random.default_rng(7)
-env = peer.Pendulum(rng)
-buf = peer.Buffer(N)
-o = env.reset()
-rows = []
-for i in range(N):
-    a = rng.uniform(-2, 2, 1).astype(np.float32)
-    o2, r, trunc = env.step(a[0])
-    buf.add_batch(torch.as_tensor(o)[None], torch.as_tensor(a / 2)[None], torch.tensor([r], dtype=torch.float32), torch.as_tensor(o2)[None], torch.zeros(1))
-    rows.append(list(o) + [float(a[0] / 2), float(r)] + list(o2))
-    o = env.reset() if trunc else o2
-np.savetxt('target/ensemble-warm-data.csv', np.array(rows, dtype=np.float64), delimiter=',')
+buf = random_transitions(N, 'target/ensemble-warm-data.csv')
 for seed in (1, 2, 3):
     torch.manual_seed(seed)
     ens = peer.Ensemble(out=4)

@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         };
         all.put(Name.sgemm, () -> GemmBenchmark.run(1024, Math.max(5, repeat / 4)));
-        int sacWarmup = SacBenchmarks.WARMUP_UPDATES; // the JIT compiler settles within a few hundred updates
+        int sacWarmup = SacBenchmarks.WARMUP_UPDATES;
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, sacWarmup, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, sacWarmup, repeat));
         all.put(Name.sac_update_256_parallel, () -> SacBenchmarks.update("sac-update 256x256 batch 256, parallel", List.of(256, 256), 256,

@@ -31,13 +31,9 @@ public final class ProcessMemory {
      * where it is installed), else "glibc"; "unknown" where /proc/self/maps does not exist.
      */
     public static String allocator() {
-        try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
-            boolean[] seen = new boolean[2];
-            lines.forEach(l -> {
-                seen[0] |= l.contains("libtcmalloc");
-                seen[1] |= l.contains("libjemalloc");
-            });
-            return seen[0] ? "tcmalloc" : seen[1] ? "jemalloc" : "glibc";
+        try {
+            String maps = Files.readString(Path.of("/proc/self/maps"));
+            return maps.contains("libtcmalloc") ? "tcmalloc" : maps.contains("libjemalloc") ? "jemalloc" : "glibc";
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
