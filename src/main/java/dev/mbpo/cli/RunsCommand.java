@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mbpo runs ...}: list, show, export and compare saved runs. */
 @Command(name = "runs", description = "Saved runs: list, show, export, compare.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class, RunsCommand.Compare.class})
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class, RunsCommand.Compare.class,
+            RunsFingerprint.class})
 final class RunsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

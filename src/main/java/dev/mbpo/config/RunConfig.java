@@ -59,6 +59,12 @@ public record RunConfig(String name, String description, String algorithm, Strin
         return r.schedule() == null ? r.horizon() : Math.max(r.schedule().get(2), r.schedule().get(3));
     }
 
+    /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC (checkpoints are counted in epochs). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long epochSteps() {
+        return "mbpo".equals(algorithm) ? mbpo.epochLength() : run.evalEvery();
+    }
+
     public RunConfig withRun(RunSettings r) {
         return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo);
     }

@@ -10,26 +10,16 @@ import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.env.Box;
 import dev.mbpo.nn.AdamOptimizer;
-import dev.mbpo.nn.Engines;
 import dev.mbpo.nn.Mlp;
-import dev.mbpo.nn.ParamIo;
 import dev.mbpo.nn.Scalars;
+import dev.mbpo.rl.UpdateHalves.ActorHalf;
+import dev.mbpo.rl.UpdateHalves.CriticHalf;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,21 +36,22 @@ public final class Sac implements Policy, AutoCloseable {
     private final int obsDim;
     private final int actDim;
     private final ActionScaling scaling;
-    private final NDManager manager;
+    final NDManager manager;
     private final SquashedGaussianActor actor;
     private final List<Mlp> critics;
     private final Mlp critic1;
     private final Mlp critic2;
     private final Mlp target1;
     private final Mlp target2;
-    private final AdamOptimizer actorOpt;
-    private final AdamOptimizer criticOpt;
-    private final ScalarAdam alphaOpt;
+    final AdamOptimizer actorOpt;
+    final AdamOptimizer criticOpt;
+    final ScalarAdam alphaOpt;
     private final double targetEntropy;
     private final RandomGenerator noise;
-    private double logAlpha;
-    private long updates;
-    private ExecutorService helper;
+    double logAlpha;
+    long updates;
+    /** The second thread of {@code sac.update = parallel}, started on first use. */
+    private final ParallelHalves parallel = new ParallelHalves();
     /** Tests only: how many coming actor passes get a NaN gradient (a stand-in for a transient fault). */
     int corruptActorPasses;
     /** Tests only: runs between every forward pass and its backward pass (e.g. a forced garbage collection). */
@@ -151,34 +142,11 @@ public final class Sac implements Policy, AutoCloseable {
     }
 
     /**
-     * The actor's half of an update: its loss, whether its gradient was recorded and is finite,
-     * and, when it was not finite, what recomputing it from the same inputs showed.
-     */
-    private record ActorHalf(double loss, double meanLogProb, boolean backward, boolean gradientFinite, String note) {
-        ActorHalf withNote(String n) {
-            return new ActorHalf(loss, meanLogProb, backward, gradientFinite, n);
-        }
-    }
-
-    /** The actor's half and whether its step was applied (parallel mode, from the helper). */
-    private record ActorOutcome(ActorHalf half, boolean applied) {
-    }
-
-    /** The critics' half: their loss, the mean Q, whether their gradient was recorded and is finite, and a note as above. */
-    private record CriticHalf(double loss, double meanQ, boolean backward, boolean gradientFinite, String note) {
-        CriticHalf withNote(String n) {
-            return new CriticHalf(loss, meanQ, backward, gradientFinite, n);
-        }
-    }
-
-    /**
      * Critic and actor losses both from the parameters before this update (rlkit; softlearning,
      * the original MBPO code, runs both train ops in one session call). Each half's step is
      * applied when its own loss and gradient are finite. With {@code sac.update = parallel} the
-     * actor's half (loss, backward pass and step) runs on the helper thread while this thread does
-     * the critics': the halves touch disjoint gradients and weights, two latches keep each step
-     * until the other half has finished reading the weights it changes, and the noise is drawn
-     * here in the same order either way, so the numbers do not change.
+     * actor's half runs on a second thread ({@link ParallelHalves}) while this thread does the
+     * critics'; the noise is drawn here in the same order either way, so the numbers do not change.
      */
     private SacStats updateSimultaneous(Batch b) {
         int n = b.size();
@@ -192,30 +160,9 @@ public final class Sac implements Policy, AutoCloseable {
             boolean actorApplied = applyActor(a);
             return stats(c, criticApplied, a, actorApplied);
         }
-        CountDownLatch actorRead = new CountDownLatch(1); // the actor's half is done with the critics' weights
-        CountDownLatch targetRead = new CountDownLatch(1); // the critics' half is done with the actor's weights
-        Future<ActorOutcome> helperDone = helper().submit(() -> {
-            ActorHalf a;
-            try {
-                a = actorHalf(b, noiseNow, alpha);
-            } finally {
-                actorRead.countDown();
-            }
-            awaitLatch(targetRead);
-            return new ActorOutcome(a, applyActor(a));
-        });
-        CriticHalf c;
-        boolean criticApplied;
-        ActorOutcome a;
-        try {
-            c = criticHalf(b, nextNoise, alpha, targetRead);
-            awaitLatch(actorRead);
-            criticApplied = applyCritic(c);
-        } finally {
-            targetRead.countDown();
-            a = await(helperDone); // whatever happened here, the helper must be done before anything else touches the networks
-        }
-        return stats(c, criticApplied, a.half(), a.applied());
+        ParallelHalves.Outcome<ActorHalf, CriticHalf> o = parallel.run(() -> actorHalf(b, noiseNow, alpha), this::applyActor,
+                targetRead -> criticHalf(b, nextNoise, alpha, targetRead), this::applyCritic);
+        return stats(o.critic(), o.criticApplied(), o.actor(), o.actorApplied());
     }
 
     /** The critics' step (and the targets' Polyak step) when their loss and gradient are finite; else nothing. */
@@ -241,19 +188,6 @@ public final class Sac implements Policy, AutoCloseable {
         return true;
     }
 
-    /**
-     * After a finite loss gave a gradient that is not finite (already discarded): runs {@code pass}
-     * once more on the same inputs and weights, discards what it accumulates, and says whether it
-     * came out finite. Not finite again: the numbers themselves overflow. Finite: the first
-     * gradient was damaged by something outside this computation (another thread, memory).
-     * The step is skipped either way.
-     */
-    private static String recheck(BooleanSupplier pass, AdamOptimizer opt, String whose) {
-        boolean finiteAgain = pass.getAsBoolean();
-        opt.discardGradients();
-        return whose + " gradient was not finite under a finite loss; recomputed at once from the same batch, noise and weights it was "
-                + (finiteAgain ? "finite (so the first result was damaged, not the numbers)" : "not finite again (the numbers overflow)");
-    }
 
     /** Statistics of an update whose critics' loss was finite: a loss whose gradient was not finite reads NaN. */
     private SacStats stats(CriticHalf c, boolean criticApplied, ActorHalf a, boolean actorApplied) {
@@ -263,35 +197,20 @@ public final class Sac implements Policy, AutoCloseable {
         return new SacStats(criticLoss, actorLoss, Math.exp(logAlpha), -a.meanLogProb(), c.meanQ(), note);
     }
 
-    private static void awaitLatch(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // the other half is using the networks: finish waiting
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** @param targetRead counted down once the actor's weights have been read (parallel mode), or null */
-    private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha, CountDownLatch targetRead) {
+    /** @param targetRead called once the actor's weights have been read (parallel mode), or null */
+    private CriticHalf criticHalf(Batch b, float[] nextNoise, float alpha, Runnable targetRead) {
         try (NDManager m = manager.newSubManager()) {
             int n = b.size();
             NDArray y = target(m, b, nextNoise, alpha);
             if (targetRead != null) {
-                targetRead.countDown(); // CPU operations have run when they return: the actor's weights are free
+                targetRead.run(); // CPU operations have run when they return: the actor's weights are free
             }
-            NDArray obsAct = m.create(joinRows(b.obs(), obsDim, toUnit(b.actions()), actDim), new Shape(n, obsDim + actDim));
+            NDArray obsAct = m.create(UpdateHalves.joinRows(b.obs(), obsDim, toUnit(b.actions()), actDim), new Shape(n, obsDim + actDim));
             CriticHalf c = criticPass(obsAct, y);
             if (!c.backward() || c.gradientFinite()) {
                 return c;
             }
-            return c.withNote(recheck(() -> criticPass(obsAct, y).gradientFinite(), criticOpt, "the critics'"));
+            return c.withNote(UpdateHalves.recheck(() -> criticPass(obsAct, y).gradientFinite(), criticOpt, "the critics'"));
         }
     }
 
@@ -322,7 +241,7 @@ public final class Sac implements Policy, AutoCloseable {
             if (!a.backward() || a.gradientFinite()) {
                 return a;
             }
-            return a.withNote(recheck(() -> actorPass(obs, noise, alpha).gradientFinite(), actorOpt, "the actor's"));
+            return a.withNote(UpdateHalves.recheck(() -> actorPass(obs, noise, alpha).gradientFinite(), actorOpt, "the actor's"));
         }
     }
 
@@ -350,47 +269,6 @@ public final class Sac implements Policy, AutoCloseable {
             }
             return new ActorHalf(actorLoss, meanLogProb, true, actorOpt.keepGradientsIfFinite(), null);
         }
-    }
-
-    private static <T> T await(Future<T> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish waiting: the helper is using the networks
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The thread that computes the actor's half in parallel mode, started on first use. */
-    private synchronized ExecutorService helper() {
-        if (helper == null) {
-            helper = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(() -> {
-                    Engines.prepareThread();
-                    r.run();
-                }, "sac-actor-half");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return helper;
     }
 
     /** The clipped double-Q target r + gamma (1 - terminated) (min Q' - alpha log pi) of a batch, without gradient. */
@@ -442,16 +320,6 @@ public final class Sac implements Policy, AutoCloseable {
         return v;
     }
 
-    /** Rows of [a | b] from rows of a (width wa) and of b (width wb): a concatenation made in Java, not by the engine. */
-    private static float[] joinRows(float[] a, int wa, float[] b, int wb) {
-        int rows = a.length / wa;
-        float[] out = new float[rows * (wa + wb)];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(a, r * wa, out, r * (wa + wb), wa);
-            System.arraycopy(b, r * wb, out, r * (wa + wb) + wa, wb);
-        }
-        return out;
-    }
 
     private float[] gaussianValues(int rows) {
         return SquashedGaussianActor.standardNormal(noise, rows * actDim);
@@ -496,7 +364,7 @@ public final class Sac implements Policy, AutoCloseable {
         criticOpt.setLearningRate((float) (criticOpt.learningRate() * factor));
     }
 
-    private List<NDArray> tensors() {
+    List<NDArray> tensors() {
         List<NDArray> t = new ArrayList<>(actor.net.parameters());
         t.addAll(critic1.parameters());
         t.addAll(critic2.parameters());
@@ -509,55 +377,23 @@ public final class Sac implements Policy, AutoCloseable {
 
     /** Writes networks, optimiser state and temperature to {@code dir} (sac.ndlist, sac.properties). */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (OutputStream out = Files.newOutputStream(dir.resolve("sac.ndlist"))) {
-            ParamIo.save(tensors(), out);
-        }
-        Properties p = new Properties();
-        p.setProperty("logAlpha", Double.toString(logAlpha));
-        p.setProperty("alphaAdam.m", Double.toString(alphaOpt.m));
-        p.setProperty("alphaAdam.v", Double.toString(alphaOpt.v));
-        p.setProperty("alphaAdam.t", Long.toString(alphaOpt.t));
-        p.setProperty("actorAdam.steps", Long.toString(actorOpt.steps()));
-        p.setProperty("criticAdam.steps", Long.toString(criticOpt.steps()));
-        p.setProperty("updates", Long.toString(updates));
-        try (OutputStream out = Files.newOutputStream(dir.resolve("sac.properties"))) {
-            p.store(out, "SAC scalar state");
-        }
+        SacFiles.save(this, dir);
     }
 
     /** Restores what {@link #save} wrote; the configuration must match. */
     public void load(Path dir) throws IOException {
-        try (InputStream in = Files.newInputStream(dir.resolve("sac.ndlist"))) {
-            ParamIo.load(tensors(), in, manager, dir.resolve("sac.ndlist").toString());
-        }
-        // Written in place through the engine: recorded passes must cut their views again.
+        SacFiles.load(this, dir);
+    }
+
+    /** After the engine wrote the weights in place: recorded passes must cut their views again. */
+    void forgetRecordedViews() {
         actor.net.store().forgetRecordedViews();
         critic1.store().forgetRecordedViews();
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("sac.properties"))) {
-            p.load(in);
-        }
-        try {
-            logAlpha = Double.parseDouble(p.getProperty("logAlpha"));
-            alphaOpt.m = Double.parseDouble(p.getProperty("alphaAdam.m"));
-            alphaOpt.v = Double.parseDouble(p.getProperty("alphaAdam.v"));
-            alphaOpt.t = Long.parseLong(p.getProperty("alphaAdam.t"));
-            actorOpt.setSteps(Long.parseLong(p.getProperty("actorAdam.steps")));
-            criticOpt.setSteps(Long.parseLong(p.getProperty("criticAdam.steps")));
-            updates = Long.parseLong(p.getProperty("updates"));
-        } catch (RuntimeException e) {
-            throw new IOException(dir.resolve("sac.properties") + ": missing or malformed value (" + e.getMessage() + ")", e);
-        }
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (helper != null) {
-                helper.shutdownNow();
-            }
-        }
+        parallel.close();
         manager.close();
     }
 }

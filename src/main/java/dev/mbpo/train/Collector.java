@@ -90,9 +90,7 @@ final class Collector implements AutoCloseable {
                 seq++;
                 if (r.done()) {
                     RunEvent.Episode e = episode.finish(seq);
-                    boolean keep = trainEpisodes++ % PolicyLoop.TRAIN_EPISODE_SAMPLE == 0;
-                    events.accept(keep ? e : new RunEvent.Episode(e.step(), e.kind(), e.index(), e.episodeReturn(), e.length(),
-                            new double[0][], new float[0][]));
+                    events.accept(EpisodeTracker.sampledTrainEpisode(e, trainEpisodes++));
                     obs = env.reset();
                     episode.start(env.state());
                 } else {

@@ -6,6 +6,9 @@ import java.util.List;
 
 /** Accumulates one episode's return, states and actions, and turns it into an event. */
 final class EpisodeTracker {
+    /** Training episodes keep their trajectory one in this many (evaluation episodes always do). */
+    static final int TRAIN_EPISODE_SAMPLE = 10;
+
     private final String kind;
     private final boolean keepTrajectory;
     private final List<double[]> states = new ArrayList<>();
@@ -46,5 +49,14 @@ final class EpisodeTracker {
         double[][] s = keepTrajectory ? states.toArray(double[][]::new) : new double[0][];
         float[][] a = keepTrajectory ? actions.toArray(float[][]::new) : new float[0][];
         return new RunEvent.Episode(step, kind, index++, episodeReturn, length, s, a);
+    }
+
+    /**
+     * A finished training episode as it is reported: the {@code number}-th (from 0) keeps its
+     * trajectory when it is one of every {@link #TRAIN_EPISODE_SAMPLE}, otherwise only its return and length.
+     */
+    static RunEvent.Episode sampledTrainEpisode(RunEvent.Episode e, int number) {
+        return number % TRAIN_EPISODE_SAMPLE == 0 ? e
+                : new RunEvent.Episode(e.step(), e.kind(), e.index(), e.episodeReturn(), e.length(), new double[0][], new float[0][]);
     }
 }

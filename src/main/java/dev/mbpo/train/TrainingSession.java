@@ -146,11 +146,13 @@ public final class TrainingSession {
         }
     }
 
+    /** The paper's synchronous loop, or the asynchronous one for MBPO with mbpo.loop = async. */
     private TrainingLoop newLoop() {
-        PolicyLoop loop = new PolicyLoop(config, sink, clock, this::stopRequested);
-        if (faultInjection != null) {
-            loop.injectNaNRewardsWhen(faultInjection);
+        if ("mbpo".equals(config.algorithm()) && config.mbpo().async()) {
+            return new AsyncMbpoLoop(config, sink, clock, this::stopRequested);
         }
+        MbpoLoop loop = new MbpoLoop(config, sink, clock, this::stopRequested);
+        loop.poisonBatchesWhen(faultInjection);
         return loop;
     }
 

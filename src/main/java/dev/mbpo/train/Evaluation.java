@@ -1,0 +1,61 @@
+package dev.mbpo.train;
+
+import dev.mbpo.run.RunEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Evaluation every {@code run.evalEvery} real steps and at the end: deterministic episodes
+ * on the evaluation environment, the critic's value map, and one metrics event with the
+ * return, the time spent per part of the loop and the memory figures.
+ */
+final class Evaluation {
+    private final LoopParts parts;
+    private final Consumer<RunEvent> events;
+    private final LoopTelemetry telemetry;
+    private Supplier<Map<String, Double>> extra = Map::of;
+
+    Evaluation(LoopParts parts, Consumer<RunEvent> events, LoopTelemetry telemetry) {
+        this.parts = parts;
+        this.events = events;
+        this.telemetry = telemetry;
+    }
+
+    /** More figures for each evaluation's metrics (the asynchronous loop's rates). */
+    void reportAlso(Supplier<Map<String, Double>> more) {
+        this.extra = more;
+    }
+
+    boolean due(long step) {
+        return step % parts.config.run().evalEvery() == 0 || step == parts.config.run().totalSteps();
+    }
+
+    void run(long step) {
+        int episodes = parts.config.run().evalEpisodes();
+        if (episodes == 0) {
+            return;
+        }
+        telemetry.enter(step, "evaluate");
+        telemetry.time("evaluate");
+        List<RunEvent.Episode> eps = parts.evaluator.run(o -> parts.sac.act(o, true), episodes, step);
+        telemetry.endTiming();
+        eps.forEach(events);
+        parts.lastEval = eps.get(eps.size() - 1);
+        parts.lastEvals = eps;
+        ValueMapProbe.measure(step, parts.env, parts.sac).ifPresent(events);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("eval/return", Evaluator.mean(eps));
+        m.put("eval/return_std", Evaluator.std(eps));
+        telemetry.putTimings(step, m);
+        if (parts.model != null) {
+            m.put("rollout/model_buffer", (double) parts.model.modelBuffer().size());
+        }
+        MemoryStatistics.put(m, parts.manager);
+        m.putAll(extra.get());
+        events.accept(new RunEvent.Metrics(step, m));
+        telemetry.enter(step, "collect");
+    }
+}
