@@ -7,39 +7,28 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.mbpo.nn.Gradients;
 import dev.mbpo.config.EnsembleConfig;
-import dev.mbpo.data.Batch;
 import dev.mbpo.data.Normalizer;
 import dev.mbpo.nn.AdamOptimizer;
 import dev.mbpo.nn.EnsembleMlp;
-import dev.mbpo.nn.ParamIo;
 import dev.mbpo.nn.Scalars;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 
 /**
- * MBPO's probabilistic dynamics ensemble: each member maps normalised (s, a) to the mean
- * and log-variance of (reward, s' - s). Log-variances are kept between learned soft
- * bounds; the loss is the Gaussian NLL summed over members plus
- * 0.01 (sum maxLogVar - sum minLogVar), with per-layer L2 weight decay. Each member trains
- * on its own bootstrap of the data; a holdout set decides early stopping and the elites.
- * Training warm-starts from the current weights, as the original code does.
+ * MBPO's probabilistic dynamics ensemble, the network and its loss: each member maps
+ * normalised (s, a) to the mean and log-variance of (reward, s' - s). Log-variances are kept
+ * between learned soft bounds; the loss is the Gaussian NLL summed over members plus
+ * 0.01 (sum maxLogVar - sum minLogVar), with per-layer L2 weight decay. Training (holdout,
+ * bootstraps, early stopping, elites) is {@link EnsembleTrainer}'s; checkpoint files are
+ * {@link EnsembleFiles}'.
  *
  * <p>All methods run on the session's trainer thread.
  */
 public final class DynamicsEnsemble implements AutoCloseable {
-    /** Stop reason of a training cut short by a loss that was not finite (that step was not applied). */
-    public static final String NON_FINITE = "non-finite loss";
     /**
      * Rows per forward pass in prediction. Small enough that no prediction allocates more than
      * [7, 1024, 200] floats (5.7 MiB) at once: the native allocator keeps its high-water mark,
@@ -114,154 +103,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /**
-     * Trains on all of {@code data} (warm start): holdout split, bootstraps, epochs until
-     * early stop or a cap; then picks the elites.
-     *
-     * @param onEpoch called after every epoch
-     * @param stop    polled between minibatches; true interrupts the training
-     */
-    public TrainingSummary train(Batch data, RandomGenerator random, Consumer<TrainingEpoch> onEpoch, BooleanSupplier stop) {
-        long t0 = System.nanoTime();
-        int n = data.size();
-        if (n < 2) {
-            throw new IllegalStateException("the ensemble needs at least 2 transitions to train, has " + n);
-        }
-        float[] inputs = new float[n * inDim];
-        float[] targets = new float[n * outDim];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.obs(), i * obsDim, inputs, i * inDim, obsDim);
-            System.arraycopy(data.actions(), i * actDim, inputs, i * inDim + obsDim, actDim);
-            targets[i * outDim] = data.rewards()[i];
-            for (int d = 0; d < obsDim; d++) {
-                targets[i * outDim + 1 + d] = data.nextObs()[i * obsDim + d] - data.obs()[i * obsDim + d];
-            }
-        }
-        if (!allFinite(inputs) || !allFinite(targets)) {
-            // Refused before anything changes (normalisers included): the model stays as it was.
-            double[] none = new double[config.members()];
-            Arrays.fill(none, Double.NaN);
-            return new TrainingSummary(List.of(), elites == null ? new int[0] : elites.clone(), none, NON_FINITE, 0, 0,
-                    (System.nanoTime() - t0) / 1e9, new double[0]);
-        }
-        int[] perm = permutation(n, random);
-        int nHold = Math.max(1, Math.min(config.maxHoldout(), (int) (n * config.holdoutRatio())));
-        int nTrain = n - nHold;
-        if (nTrain < 1) {
-            throw new IllegalStateException("no rows left to train on after holding out " + nHold + " of " + n);
-        }
-        int[] holdout = Arrays.copyOfRange(perm, 0, nHold);
-        int[] train = Arrays.copyOfRange(perm, nHold, n);
-        normalizer.fit(gather(inputs, inDim, train), nTrain);
-        normalizer.apply(inputs, n);
-        if (config.normalizeTargets()) {
-            targetNormalizer.fit(gather(targets, outDim, train), nTrain);
-            targetNormalizer.apply(targets, n);
-        }
-        float[] holdIn = gather(inputs, inDim, holdout);
-        float[] holdOut = gather(targets, outDim, holdout);
-
-        int members = config.members();
-        int[][] boot = new int[members][nTrain];
-        for (int m = 0; m < members; m++) {
-            for (int i = 0; i < nTrain; i++) {
-                boot[m][i] = train[random.nextInt(nTrain)];
-            }
-        }
-        double[] best = new double[members];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        List<TrainingEpoch> epochs = new ArrayList<>();
-        int sinceImproved = 0;
-        String reason = "early stop";
-        double[][] lastHold = null;
-        boolean holdFresh = false; // lastHold was measured on the weights as they are now
-        int batch = config.batchSize();
-        for (int epoch = 0; ; epoch++) {
-            for (int m = 0; m < members; m++) {
-                shuffle(boot[m], random);
-            }
-            double lossSum = 0;
-            int batches = 0;
-            boolean interrupted = false;
-            boolean nonFinite = false;
-            for (int start = 0; start < nTrain; start += batch) {
-                if (stop.getAsBoolean()) {
-                    interrupted = true;
-                    break;
-                }
-                int b = Math.min(batch, nTrain - start);
-                float[] xs = new float[members * b * inDim];
-                float[] ys = new float[members * b * outDim];
-                for (int m = 0; m < members; m++) {
-                    for (int k = 0; k < b; k++) {
-                        int row = boot[m][start + k];
-                        System.arraycopy(inputs, row * inDim, xs, (m * b + k) * inDim, inDim);
-                        System.arraycopy(targets, row * outDim, ys, (m * b + k) * outDim, outDim);
-                    }
-                }
-                double loss = step(xs, ys, b);
-                holdFresh = false;
-                if (!Double.isFinite(loss)) {
-                    nonFinite = true;
-                    break;
-                }
-                lossSum += loss;
-                batches++;
-            }
-            if (interrupted) {
-                reason = "interrupted";
-                break;
-            }
-            if (nonFinite) {
-                reason = NON_FINITE;
-                break;
-            }
-            lastHold = holdoutErrors(holdIn, holdOut, nHold);
-            holdFresh = true;
-            boolean improved = false;
-            for (int m = 0; m < members; m++) {
-                double cur = lastHold[0][m];
-                if (best[m] == Double.POSITIVE_INFINITY || (best[m] - cur) / best[m] > config.improvement()) {
-                    best[m] = cur;
-                    improved = true;
-                }
-            }
-            sinceImproved = improved ? 0 : sinceImproved + 1;
-            TrainingEpoch te = new TrainingEpoch(epoch, lossSum / Math.max(1, batches), lastHold[0], lastHold[1], improved);
-            epochs.add(te);
-            onEpoch.accept(te);
-            if (sinceImproved > config.patience()) {
-                break;
-            }
-            if (config.maxEpochs() > 0 && epoch + 1 >= config.maxEpochs()) {
-                reason = "max epochs";
-                break;
-            }
-            if (config.maxTrainSeconds() > 0 && (System.nanoTime() - t0) / 1e9 >= config.maxTrainSeconds()) {
-                reason = "time cap";
-                break;
-            }
-        }
-        if (!holdFresh) {
-            lastHold = holdoutErrors(holdIn, holdOut, nHold);
-        }
-        elites = bestMembers(lastHold[0], config.elites());
-        trainings++;
-        double[] holdDis = lastHold[2]; // from the same prediction as the holdout errors: no second pass
-        Arrays.sort(holdDis);
-        return new TrainingSummary(epochs, elites.clone(), lastHold[0], reason, nTrain, nHold, (System.nanoTime() - t0) / 1e9,
-                holdDis);
-    }
-
-    private static boolean allFinite(float[] v) {
-        for (float x : v) {
-            if (!Float.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The largest upper bound on predicted log-variance over outputs (learned; starts at 0.5).
      * The predicted variance cannot exceed exp of this, so its growth is what an exploding
      * model variance looks like.
@@ -275,8 +116,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return m;
     }
 
-    /** One gradient step on a minibatch laid out [members, b, ...]; returns the loss. */
-    private double step(float[] xs, float[] ys, int b) {
+    /** One gradient step on a minibatch of normalised rows laid out [members, b, ...]; returns the loss (not applied when not finite). */
+    double trainStep(float[] xs, float[] ys, int b) {
         int members = config.members();
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.create(xs, new Shape(members, b, inDim));
@@ -305,45 +146,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
             optimizer.step();
             return loss;
         }
-    }
-
-    /**
-     * [0] holdout MSE per member, [1] holdout Gaussian NLL per member (mean over rows and outputs),
-     * both in the standardised target space; [2] each held-out row's disagreement in raw units as
-     * rollouts see it ({@link EnsemblePrediction#disagreement} of the raw means: a standard
-     * deviation across members scales with the target's standard deviation, its mean cancels).
-     */
-    private double[][] holdoutErrors(float[] holdIn, float[] holdOut, int rows) {
-        int members = config.members();
-        double[] mse = new double[members];
-        double[] nll = new double[members];
-        double[] disagreement = new double[rows];
-        float[] rawScale = config.normalizeTargets() ? targetNormalizer.std() : null;
-        for (int start = 0; start < rows; start += PREDICT_CHUNK) {
-            int b = Math.min(PREDICT_CHUNK, rows - start);
-            EnsemblePrediction p = predictNormalised(Arrays.copyOfRange(holdIn, start * inDim, (start + b) * inDim), b, false);
-            for (int r = 0; r < b; r++) {
-                disagreement[start + r] = p.disagreement(r, rawScale);
-            }
-            for (int mIdx = 0; mIdx < members; mIdx++) {
-                for (int r = 0; r < b; r++) {
-                    for (int d = 0; d < outDim; d++) {
-                        double y = holdOut[(start + r) * outDim + d];
-                        double mu = p.mean()[mIdx][r * outDim + d];
-                        double lv = p.logVar()[mIdx][r * outDim + d];
-                        double e2 = (mu - y) * (mu - y);
-                        mse[mIdx] += e2;
-                        nll[mIdx] += e2 * Math.exp(-lv) + lv;
-                    }
-                }
-            }
-        }
-        double count = (double) rows * outDim;
-        for (int mIdx = 0; mIdx < members; mIdx++) {
-            mse[mIdx] /= count;
-            nll[mIdx] /= count;
-        }
-        return new double[][] {mse, nll, disagreement};
     }
 
     /** Predictions of every member for raw (unnormalised) states and actions. */
@@ -451,7 +253,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
      * Every member on the same normalised inputs. {@code rawUnits}: convert outputs back from
      * the standardised target space (holdout errors are measured in that space, so they skip it).
      */
-    private EnsemblePrediction predictNormalised(float[] in, int rows, boolean rawUnits) {
+    EnsemblePrediction predictNormalised(float[] in, int rows, boolean rawUnits) {
         try (NDManager sub = manager.newSubManager()) {
             NDList ml = meanAndLogVar(net.forward(sub.create(in, new Shape(1, rows, inDim))));
             return split(ml, rows, rawUnits);
@@ -493,45 +295,6 @@ public final class DynamicsEnsemble implements AutoCloseable {
         }
     }
 
-    static int[] bestMembers(double[] errors, int k) {
-        Integer[] idx = new Integer[errors.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(errors[a], errors[b]));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = idx[i];
-        }
-        return out;
-    }
-
-    private static int[] permutation(int n, RandomGenerator random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        shuffle(p, random);
-        return p;
-    }
-
-    private static void shuffle(int[] a, RandomGenerator random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    private static float[] gather(float[] src, int width, int[] rows) {
-        float[] out = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(src, rows[i] * width, out, i * width, width);
-        }
-        return out;
-    }
-
     public int[] elites() {
         return elites.clone();
     }
@@ -556,7 +319,8 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return config;
     }
 
-    private List<NDArray> tensors() {
+    /** Every array a checkpoint keeps: weights, log-variance bounds, optimiser moments. */
+    List<NDArray> tensors() {
         List<NDArray> t = new ArrayList<>(net.parameters());
         t.add(maxLogVar);
         t.add(minLogVar);
@@ -564,63 +328,40 @@ public final class DynamicsEnsemble implements AutoCloseable {
         return t;
     }
 
-    /** Writes weights, bounds, optimiser state, normaliser and elites to {@code dir}. */
+    /** Writes weights, bounds, optimiser state, normalisers and elites to {@code dir} ({@link EnsembleFiles}). */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (OutputStream out = Files.newOutputStream(dir.resolve("ensemble.ndlist"))) {
-            ParamIo.save(tensors(), out);
-        }
-        Properties p = new Properties();
-        p.setProperty("normalizer.mean", join(normalizer.mean()));
-        p.setProperty("normalizer.std", join(normalizer.std()));
-        p.setProperty("targetNormalizer.mean", join(targetNormalizer.mean()));
-        p.setProperty("targetNormalizer.std", join(targetNormalizer.std()));
-        p.setProperty("elites", Arrays.toString(elites).replaceAll("[\\[\\] ]", ""));
-        p.setProperty("adam.steps", Long.toString(optimizer.steps()));
-        p.setProperty("trainings", Long.toString(trainings));
-        try (OutputStream out = Files.newOutputStream(dir.resolve("ensemble.properties"))) {
-            p.store(out, "dynamics ensemble state");
-        }
+        EnsembleFiles.save(this, dir);
     }
 
     /** Restores what {@link #save} wrote; the configuration must match. */
     public void load(Path dir) throws IOException {
-        try (InputStream in = Files.newInputStream(dir.resolve("ensemble.ndlist"))) {
-            ParamIo.load(tensors(), in, manager, dir.resolve("ensemble.ndlist").toString());
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("ensemble.properties"))) {
-            p.load(in);
-        }
-        try {
-            normalizer.set(parse(p.getProperty("normalizer.mean")), parse(p.getProperty("normalizer.std")));
-            targetNormalizer.set(parse(p.getProperty("targetNormalizer.mean")), parse(p.getProperty("targetNormalizer.std")));
-            elites = Arrays.stream(p.getProperty("elites").split(",")).mapToInt(Integer::parseInt).toArray();
-            optimizer.setSteps(Long.parseLong(p.getProperty("adam.steps")));
-            trainings = Long.parseLong(p.getProperty("trainings"));
-        } catch (RuntimeException e) {
-            throw new IOException(dir.resolve("ensemble.properties") + ": missing or malformed value (" + e.getMessage() + ")", e);
-        }
+        EnsembleFiles.load(this, dir);
     }
 
-    private static String join(float[] v) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(v[i]);
-        }
-        return sb.toString();
+    // What the trainer and the checkpoint files read and set.
+
+    Normalizer inputNormalizer() {
+        return normalizer;
     }
 
-    private static float[] parse(String s) {
-        String[] parts = s.split(",");
-        float[] v = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = Float.parseFloat(parts[i]);
-        }
-        return v;
+    Normalizer targetNormalizer() {
+        return targetNormalizer;
+    }
+
+    AdamOptimizer optimizer() {
+        return optimizer;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    void setElites(int[] chosen) {
+        elites = chosen.clone();
+    }
+
+    void setTrainings(long n) {
+        trainings = n;
     }
 
     @Override

@@ -8,14 +8,14 @@ import java.util.List;
  * @param epochs      every epoch's figures
  * @param elites      member indices of the elites, best first
  * @param holdoutMse  final holdout MSE per member
- * @param stopReason  "early stop", "max epochs", "time cap" or "interrupted"
+ * @param stopReason  why the training ended
  * @param trainRows   rows trained on (before bootstrap)
  * @param holdoutRows rows held out
  * @param seconds     wall time
  * @param holdoutDisagreement ensemble disagreement (as {@link EnsemblePrediction#disagreement}) on each held-out
  *                    real transition after training, sorted ascending (for quantile thresholds)
  */
-public record TrainingSummary(List<TrainingEpoch> epochs, int[] elites, double[] holdoutMse, String stopReason,
+public record TrainingSummary(List<TrainingEpoch> epochs, int[] elites, double[] holdoutMse, StopReason stopReason,
                               int trainRows, int holdoutRows, double seconds, double[] holdoutDisagreement) {
 
     /** The q-quantile of the held-out disagreement (linear interpolation), NaN when there is none. */

@@ -188,7 +188,6 @@ public final class Sac implements Policy, AutoCloseable {
         return true;
     }
 
-
     /** Statistics of an update whose critics' loss was finite: a loss whose gradient was not finite reads NaN. */
     private SacStats stats(CriticHalf c, boolean criticApplied, ActorHalf a, boolean actorApplied) {
         double criticLoss = c.backward() && !criticApplied ? Double.NaN : c.loss();
@@ -319,7 +318,6 @@ public final class Sac implements Policy, AutoCloseable {
         }
         return v;
     }
-
 
     private float[] gaussianValues(int rows) {
         return SquashedGaussianActor.standardNormal(noise, rows * actDim);

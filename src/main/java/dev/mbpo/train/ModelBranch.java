@@ -11,6 +11,8 @@ import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
 import dev.mbpo.model.DynamicsEnsemble;
 import dev.mbpo.model.EnsemblePrediction;
+import dev.mbpo.model.EnsembleTrainer;
+import dev.mbpo.model.StopReason;
 import dev.mbpo.model.ModelEnv;
 import dev.mbpo.model.TrainingEpoch;
 import dev.mbpo.model.TrainingSummary;
@@ -35,6 +37,7 @@ final class ModelBranch implements AutoCloseable {
     private final RunConfig config;
     private final Consumer<RunEvent> events;
     private final DynamicsEnsemble ensemble;
+    private final EnsembleTrainer trainer;
     private final ModelEnv modelEnv;
     private final Env scratchEnv;
     private final SplittableRandom random;
@@ -57,6 +60,7 @@ final class ModelBranch implements AutoCloseable {
         int obsDim = env.observationSpace().dim();
         int actDim = env.actionSpace().dim();
         this.ensemble = new DynamicsEnsemble(config.model(), obsDim, actDim, root.nextLong(), manager);
+        this.trainer = new EnsembleTrainer(ensemble);
         this.modelEnv = new ModelEnv(ensemble, env.terminationFn(),
                 config.model().analyticReward() ? env.rewardFn().orElse(null) : null);
         this.scratchEnv = Envs.make(config.env());
@@ -119,13 +123,13 @@ final class ModelBranch implements AutoCloseable {
         List<Double> loss = new ArrayList<>();
         List<Double> mse = new ArrayList<>();
         List<Double> nll = new ArrayList<>();
-        TrainingSummary s = ensemble.train(real.all(), random, (TrainingEpoch e) -> {
+        TrainingSummary s = trainer.train(real.all(), random, (TrainingEpoch e) -> {
             loss.add(e.trainLoss());
             mse.add(e.meanHoldoutMse());
             nll.add(e.meanHoldoutNll());
         }, stop);
         events.accept(new RunEvent.ModelTrained(step, trainings, toArray(loss), toArray(mse), toArray(nll), s.holdoutMse(),
-                s.elites(), s.stopReason(), s.trainRows(), s.holdoutRows(), s.seconds()));
+                s.elites(), s.stopReason().label(), s.trainRows(), s.holdoutRows(), s.seconds()));
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("model/holdout_mse", mse.isEmpty() ? Double.NaN : mse.get(mse.size() - 1));
         m.put("model/holdout_nll", nll.isEmpty() ? Double.NaN : nll.get(nll.size() - 1));
@@ -136,7 +140,7 @@ final class ModelBranch implements AutoCloseable {
         trainings++;
         checkSound(step, s);
         lastTraining = s;
-        return !"interrupted".equals(s.stopReason());
+        return s.stopReason() != StopReason.INTERRUPTED;
     }
 
     /** Largest sound bound on the predicted log-variance: a standard deviation of e^5 (about 150). */
@@ -153,7 +157,7 @@ final class ModelBranch implements AutoCloseable {
 
     /** The fault of a finished training, or null when the model is sound. */
     static RunEvent.Fault unsound(long step, int training, TrainingSummary s, double logVarBound) {
-        if (DynamicsEnsemble.NON_FINITE.equals(s.stopReason())) {
+        if (s.stopReason() == StopReason.NON_FINITE) {
             return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
                     + ": a minibatch loss or the data was not finite (not applied)");
         }

@@ -51,7 +51,7 @@ class DynamicsEnsembleTest {
     void learnsALinearSystemAndPicksTheBestMembersAsElites() {
         SplittableRandom r = new SplittableRandom(1);
         try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(400, 20), 2, 1, 7, m)) {
-            TrainingSummary s = e.train(linearSystem(3000, 0, r), r, ep -> { }, () -> false);
+            TrainingSummary s = new EnsembleTrainer(e).train(linearSystem(3000, 0, r), r, ep -> { }, () -> false);
             double best = Arrays.stream(s.holdoutMse()).min().orElseThrow();
             assertTrue(best < 1e-3, "best holdout MSE " + best);
             double[] sorted = s.holdoutMse().clone();
@@ -72,8 +72,8 @@ class DynamicsEnsembleTest {
              DynamicsEnsemble collected = new DynamicsEnsemble(small(2, 5), 2, 1, 13, m)) {
             collected.beforeBackward = ForcedCollection::run;
             Batch data = linearSystem(600, 0.05, new SplittableRandom(3));
-            TrainingSummary a = quiet.train(data, new SplittableRandom(8), ep -> { }, () -> false);
-            TrainingSummary b = collected.train(data, new SplittableRandom(8), ep -> { }, () -> false);
+            TrainingSummary a = new EnsembleTrainer(quiet).train(data, new SplittableRandom(8), ep -> { }, () -> false);
+            TrainingSummary b = new EnsembleTrainer(collected).train(data, new SplittableRandom(8), ep -> { }, () -> false);
             assertArrayEquals(a.holdoutMse(), b.holdoutMse(), "holdout errors after training");
             float[] obs = {0.3f, -0.2f, -0.7f, 0.1f};
             float[] act = {0.5f, -0.4f};
@@ -85,15 +85,15 @@ class DynamicsEnsembleTest {
     void dataThatIsNotFiniteIsRefusedAndLeavesTheModelAsItWas() {
         SplittableRandom r = new SplittableRandom(11);
         try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(3, 5), 2, 1, 7, m)) {
-            e.train(linearSystem(500, 0, r), r, ep -> { }, () -> false);
+            new EnsembleTrainer(e).train(linearSystem(500, 0, r), r, ep -> { }, () -> false);
             float[] obs = {0.3f, -0.2f};
             float[] act = {0.5f};
             float[] before = e.predict(obs, act, 1).mean()[0].clone();
             float bound = e.maxLogVarBound();
             Batch bad = linearSystem(500, 0, r);
             bad.rewards()[123] = Float.NaN;
-            TrainingSummary s = e.train(bad, r, ep -> { }, () -> false);
-            assertEquals(DynamicsEnsemble.NON_FINITE, s.stopReason());
+            TrainingSummary s = new EnsembleTrainer(e).train(bad, r, ep -> { }, () -> false);
+            assertEquals(StopReason.NON_FINITE, s.stopReason());
             assertTrue(s.epochs().isEmpty(), "not one step taken");
             assertArrayEquals(before, e.predict(obs, act, 1).mean()[0], "weights and normalisers unchanged");
             assertEquals(bound, e.maxLogVarBound());
@@ -106,7 +106,7 @@ class DynamicsEnsembleTest {
         SplittableRandom r = new SplittableRandom(2);
         double noise = 0.1;
         try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(300, 30), 2, 1, 8, m)) {
-            e.train(linearSystem(4000, noise, r), r, ep -> { }, () -> false);
+            new EnsembleTrainer(e).train(linearSystem(4000, noise, r), r, ep -> { }, () -> false);
             Batch probe = linearSystem(500, 0, r);
             EnsemblePrediction p = e.predict(probe.obs(), probe.actions(), probe.size());
             for (int elite : e.elites()) {
@@ -128,15 +128,15 @@ class DynamicsEnsembleTest {
     void earlyStoppingStopsWhenNoMemberImproves() {
         SplittableRandom r = new SplittableRandom(3);
         try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(0, 5), 2, 1, 9, m)) {
-            TrainingSummary s = e.train(linearSystem(600, 0.3, r), r, ep -> { }, () -> false);
-            assertEquals("early stop", s.stopReason());
+            TrainingSummary s = new EnsembleTrainer(e).train(linearSystem(600, 0.3, r), r, ep -> { }, () -> false);
+            assertEquals(StopReason.EARLY_STOP, s.stopReason());
             List<TrainingEpoch> epochs = s.epochs();
             assertTrue(epochs.size() < 2000, "stopped after " + epochs.size() + " epochs");
             for (int i = epochs.size() - 6; i < epochs.size(); i++) {
                 assertTrue(!epochs.get(i).improved(), "the last 6 epochs improved no member by > 1%");
             }
-            TrainingSummary capped = e.train(linearSystem(600, 0.3, r), r, ep -> { }, () -> true);
-            assertEquals("interrupted", capped.stopReason());
+            TrainingSummary capped = new EnsembleTrainer(e).train(linearSystem(600, 0.3, r), r, ep -> { }, () -> true);
+            assertEquals(StopReason.INTERRUPTED, capped.stopReason());
         }
     }
 
@@ -147,7 +147,7 @@ class DynamicsEnsembleTest {
              DynamicsEnsemble e = new DynamicsEnsemble(small(30, 5), 2, 1, 10, m);
              DynamicsEnsemble copy = new DynamicsEnsemble(small(30, 5), 2, 1, 11, m)) {
             Batch data = linearSystem(1000, 0, r);
-            e.train(data, r, ep -> { }, () -> false);
+            new EnsembleTrainer(e).train(data, r, ep -> { }, () -> false);
             e.save(dir);
             copy.load(dir);
             EnsemblePrediction a = e.predict(data.obs(), data.actions(), 10);
@@ -179,7 +179,7 @@ class DynamicsEnsembleTest {
         try (NDManager m = NDManager.newBaseManager();
              DynamicsEnsemble e = new DynamicsEnsemble(small(5, 5), 2, 1, 12, m)) {
             Batch data = linearSystem(3000, 0.1, r);
-            e.train(data, r, ep -> { }, () -> false);
+            new EnsembleTrainer(e).train(data, r, ep -> { }, () -> false);
             int rows = 2500;
             int[] member = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -215,7 +215,7 @@ class DynamicsEnsembleTest {
         SplittableRandom r = new SplittableRandom(13);
         try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(4, 5), 2, 1, 7, m)) {
             Batch data = linearSystem(1000, 0.05, r);
-            TrainingSummary s = e.train(data, r, ep -> { }, () -> false);
+            TrainingSummary s = new EnsembleTrainer(e).train(data, r, ep -> { }, () -> false);
             double[] held = s.holdoutDisagreement();
             assertEquals(200, held.length);
             EnsemblePrediction all = e.predict(data.obs(), data.actions(), data.size());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mbpo.model.DynamicsEnsemble;
+import dev.mbpo.model.StopReason;
 import dev.mbpo.model.TrainingSummary;
 import dev.mbpo.run.RunEvent;
 import java.util.List;
@@ -12,30 +12,30 @@ import org.junit.jupiter.api.Test;
 
 /** A model training that went wrong is named right after it, before any rollout uses the model. */
 class ModelFaultTest {
-    private static TrainingSummary summary(String reason, double... mse) {
+    private static TrainingSummary summary(StopReason reason, double... mse) {
         return new TrainingSummary(List.of(), new int[] {0}, mse, reason, 100, 20, 0.1, new double[0]);
     }
 
     @Test
     void soundTrainingPasses() {
-        assertNull(ModelBranch.unsound(400, 1, summary("early stop", 0.01, 0.02), 0.5));
+        assertNull(ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, 0.02), 0.5));
     }
 
     @Test
     void nonFiniteLossOrDataIsAModelTrainFault() {
-        RunEvent.Fault f = ModelBranch.unsound(400, 1, summary(DynamicsEnsemble.NON_FINITE, Double.NaN, Double.NaN), 0.5);
+        RunEvent.Fault f = ModelBranch.unsound(400, 1, summary(StopReason.NON_FINITE, Double.NaN, Double.NaN), 0.5);
         assertEquals("model_train", f.kind());
         assertTrue(f.detail().contains("not finite (not applied)"), f.detail());
-        RunEvent.Fault g = ModelBranch.unsound(400, 1, summary("early stop", 0.01, Double.POSITIVE_INFINITY), 0.5);
+        RunEvent.Fault g = ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, Double.POSITIVE_INFINITY), 0.5);
         assertTrue(g.detail().contains("holdout error not finite"), g.detail());
     }
 
     @Test
     void anExplodingVarianceBoundIsAModelVarianceFault() {
-        assertNull(ModelBranch.unsound(400, 1, summary("early stop", 0.01), ModelBranch.MAX_LOG_VAR));
-        RunEvent.Fault f = ModelBranch.unsound(600, 2, summary("early stop", 0.01), 23.5);
+        assertNull(ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01), ModelBranch.MAX_LOG_VAR));
+        RunEvent.Fault f = ModelBranch.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), 23.5);
         assertEquals("model_variance", f.kind());
         assertTrue(f.detail().startsWith("model variance exploded at step 600: the log-variance bound reached 23.5"), f.detail());
-        assertEquals("model_variance", ModelBranch.unsound(600, 2, summary("early stop", 0.01), Double.NaN).kind());
+        assertEquals("model_variance", ModelBranch.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), Double.NaN).kind());
     }
 }

@@ -5,6 +5,7 @@ import dev.mbpo.config.EnsembleConfig;
 import dev.mbpo.data.Batch;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.model.DynamicsEnsemble;
+import dev.mbpo.model.EnsembleTrainer;
 import dev.mbpo.model.ModelEnv;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.env.TerminationFn;
@@ -49,12 +50,12 @@ public final class ModelBenchmarks {
         Batch data = pendulumData(12_800, r).all();
         try (NDManager m = NDManager.newBaseManager(Engines.device());
              DynamicsEnsemble e = new DynamicsEnsemble(paperSizes(1), 3, 1, 1, m)) {
-            e.train(data, r, ep -> { }, () -> false); // warm-up
+            new EnsembleTrainer(e).train(data, r, ep -> { }, () -> false); // warm-up
             double[] ms = new double[repeat];
             int steps = (int) Math.ceil(12_800 * 0.8 / 256);
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
-                e.train(data, r, ep -> { }, () -> false);
+                new EnsembleTrainer(e).train(data, r, ep -> { }, () -> false);
                 ms[i] = (System.nanoTime() - t0) / 1e6 / steps;
             }
             Map<String, Double> extra = new LinkedHashMap<>();
