@@ -163,8 +163,18 @@ public final class RunFolder {
             return List.of();
         }
         try (Stream<Path> s = Files.list(c)) {
-            return s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4,}"))
+            return s.filter(CheckpointNames::isCheckpoint)
                     .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
+    }
+
+    /**
+     * The newest checkpoint written at or before real step {@code step} (the first one for a
+     * step inside the first epoch); null when the run has none.
+     */
+    public Path checkpointAtOrBefore(long step) throws IOException {
+        long epochSteps = config().epochSteps();
+        return checkpoints().stream().filter(p -> CheckpointNames.epochOf(p) * epochSteps <= Math.max(step, epochSteps))
+                .reduce((a, b) -> b).orElse(null);
     }
 }

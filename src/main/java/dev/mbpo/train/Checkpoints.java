@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import dev.mbpo.run.CheckpointNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,14 +30,10 @@ final class Checkpoints {
         this.keep = keep;
     }
 
-    static String name(long epoch) {
-        return String.format("epoch-%04d", epoch);
-    }
-
     Path write(long epoch, Writer writer) throws IOException {
         Files.createDirectories(root);
-        Path target = root.resolve(name(epoch));
-        Path tmp = root.resolve(name(epoch) + ".tmp");
+        Path target = root.resolve(CheckpointNames.name(epoch));
+        Path tmp = root.resolve(CheckpointNames.name(epoch) + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
         writer.writeTo(tmp);
@@ -52,7 +49,7 @@ final class Checkpoints {
         }
         List<Path> all;
         try (Stream<Path> s = Files.list(root)) {
-            all = s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4,}")).sorted().toList();
+            all = s.filter(CheckpointNames::isCheckpoint).sorted().toList();
         }
         for (int i = 0; i < all.size() - keep; i++) {
             deleteTree(all.get(i));
