@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The project's version, filled in by the build. */
+/** The project's version and the versions of the deep learning stack it was built with, filled in by the build. */
 public final class Version {
-    private static final String VERSION = load();
+    private static final Properties BUILD = load();
+    private static final String VERSION = BUILD.getProperty("version", "unknown");
 
     private Version() {
     }
@@ -15,16 +16,25 @@ public final class Version {
         return VERSION;
     }
 
-    private static String load() {
+    /** DJL's version in this build (0.36.0; 0.33.0 with -Pcuda). */
+    public static String djl() {
+        return BUILD.getProperty("djl", "unknown");
+    }
+
+    /** The PyTorch natives' version in this build (2.7.1; 2.5.1 with -Pcuda). */
+    public static String pytorch() {
+        return BUILD.getProperty("pytorch", "unknown");
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                p.load(in);
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // an unreadable resource leaves every version "unknown"
         }
+        return p;
     }
 }

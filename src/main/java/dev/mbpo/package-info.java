@@ -1,6 +1,6 @@
 /**
- * MBPO Workbench: a desktop workbench for Model-Based Policy Optimization. Sub-packages
- * follow the layering of shared/DESIGN.md: config, env, data, nn, model, rl, train, run,
- * cli, ui (each may use only those before it; only ui imports JavaFX).
+ * MBPO Workbench: a desktop workbench for Model-Based Policy Optimization. Sub-packages are
+ * layered config, env, data, run, nn, model, rl, train, cli, ui: each may use only those
+ * before it, and only ui imports JavaFX (docs/ARCHITECTURE.md).
  */
 package dev.mbpo;

@@ -94,9 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         all.put(Name.sac_update_256, () -> SacBenchmarks.update("sac-update 256x256 batch 256", List.of(256, 256), 256, sacWarmup, repeat));
         all.put(Name.sac_update_64, () -> SacBenchmarks.update("sac-update 64x64 batch 256", List.of(64, 64), 256, sacWarmup, repeat));
         all.put(Name.sac_update_256_parallel, () -> SacBenchmarks.update("sac-update 256x256 batch 256, parallel", List.of(256, 256), 256,
-                sacWarmup, repeat, "parallel"));
+                sacWarmup, repeat, dev.mbpo.config.UpdateOrder.PARALLEL));
         all.put(Name.sac_update_64_parallel, () -> SacBenchmarks.update("sac-update 64x64 batch 256, parallel", List.of(64, 64), 256,
-                sacWarmup, repeat, "parallel"));
+                sacWarmup, repeat, dev.mbpo.config.UpdateOrder.PARALLEL));
         all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
         all.put(Name.ensemble_layout, () -> ModelBenchmarks.layout(Math.max(5, repeat / 4)));
         all.put(Name.rollout, () -> ModelBenchmarks.rollout(Math.max(3, repeat / 20)));

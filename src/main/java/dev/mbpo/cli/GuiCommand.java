@@ -1,22 +1,21 @@
 package dev.mbpo.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
 
 /** {@code mbpo gui}: opens the workbench window (the ui package registers itself as a {@link GuiStarter}). */
 @Command(name = "gui", description = "Open the workbench window.")
 final class GuiCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> args = new ArrayList<>();
+    @Mixin
+    GuiOptions options;
 
     @Override
     public Integer call() {
+        options.check();
         GuiStarter starter = ServiceLoader.load(GuiStarter.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no GUI on the classpath (dev.mbpo.ui missing)"));
-        return starter.start(args);
+        return starter.start(options.toArgs());
     }
 }

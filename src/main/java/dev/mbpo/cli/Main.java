@@ -32,6 +32,7 @@ public final class Main implements Runnable {
 
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main()); // picocli: exit 2 on invalid input by default
+        withHelpOptions(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException
                     || ex instanceof dev.mbpo.run.RunFormatException) {
@@ -44,6 +45,15 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /** --help and -h (and --version, -V) on every command and subcommand. */
+    private static void withHelpOptions(CommandLine cl) {
+        if (!(cl.getCommand() instanceof CommandLine.HelpCommand)) { // it has its own -h
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+            cl.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        cl.getSubcommands().values().forEach(Main::withHelpOptions);
     }
 
     @Override

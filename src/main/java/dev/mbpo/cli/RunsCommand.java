@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mbpo runs ...}: list, show, export and compare saved runs. */
-@Command(name = "runs", description = "Saved runs: list, show, export, compare.",
+@Command(name = "runs", description = "Saved runs: list, show, export, compare, fingerprint.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Export.class, RunsCommand.Compare.class,
             RunsFingerprint.class})
 final class RunsCommand implements Runnable {

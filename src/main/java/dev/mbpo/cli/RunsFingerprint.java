@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * timing fields ({@link EventFingerprint}). Two runs with the same seed and configuration
  * that learned identically print the same digest.
  */
-@Command(name = "fingerprint", mixinStandardHelpOptions = true,
+@Command(name = "fingerprint",
         description = "A digest of each run's events with timing left out: equal digests mean identical learning.")
 final class RunsFingerprint implements Callable<Integer> {
     @CommandLine.Spec

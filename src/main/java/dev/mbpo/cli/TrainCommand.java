@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mbpo train}: a headless run from a preset, recorded into a run folder. */
-@Command(name = "train", description = "Train headless from a preset; the run is recorded under --out.")
+@Command(name = "train", description = "Train headless from a preset; the run is recorded in the runs folder (--runs).")
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "FILE", description = "preset JSON, e.g. presets/pendulum-mbpo.json")
     Path preset;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "continue a run (id or folder under --out) from its last checkpoint")
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a run (id or folder in --runs) from its last checkpoint")
     String resume;
 
     @Option(names = "--seed", paramLabel = "N", description = "overrides run.seed")
@@ -43,7 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "overrides run.totalSteps")
     Integer steps;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "runs folder (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--runs", "--out"}, paramLabel = "DIR", defaultValue = "runs",
+            description = "runs folder (default: ${DEFAULT-VALUE}; --out is the older name)")
     Path out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a preset field, e.g. --set sac.gamma=0.98 (repeatable)")

@@ -6,28 +6,26 @@ package dev.mbpo.config;
  * @param epochLength    E: real steps per epoch (the rollout schedule counts epochs)
  * @param modelTrainFreq real steps between model trainings (each followed by fresh rollouts)
  * @param realRatio      share of real transitions in every SAC batch
- * @param loop           "sync": the paper's order, one thing at a time, reproducible from the seed; "async": a
- *                       collector thread steps the real environment and a model thread trains the ensemble and
- *                       branches rollouts while the learner runs SAC updates (not reproducible)
+ * @param loop           the paper's synchronous order or the asynchronous loop ({@link LoopMode})
  * @param publishEvery   async: SAC updates between two policy snapshots handed to the collector and the model thread
  * @param asyncSlack     async: real steps the collector may run ahead of the learner's G updates per step
  */
-public record MbpoConfig(int epochLength, int modelTrainFreq, double realRatio, String loop, int publishEvery,
+public record MbpoConfig(int epochLength, int modelTrainFreq, double realRatio, LoopMode loop, int publishEvery,
                          int asyncSlack) {
 
-    public static final MbpoConfig DEFAULT = new MbpoConfig(1000, 250, 0.05, "sync", 100, 20);
+    public static final MbpoConfig DEFAULT = new MbpoConfig(1000, 250, 0.05, LoopMode.SYNC, 100, 20);
 
     public MbpoConfig {
         Check.inRange("mbpo.epochLength", epochLength, 1, 10_000_000);
         Check.inRange("mbpo.modelTrainFreq", modelTrainFreq, 1, 10_000_000);
         Check.unit("mbpo.realRatio", realRatio);
-        Check.oneOf("mbpo.loop", loop, java.util.List.of("sync", "async"));
+        Choice.required("mbpo.loop", loop, LoopMode.class);
         Check.inRange("mbpo.publishEvery", publishEvery, 1, 1_000_000);
         Check.inRange("mbpo.asyncSlack", asyncSlack, 1, 100_000);
     }
 
     public boolean async() {
-        return "async".equals(loop);
+        return loop == LoopMode.ASYNC;
     }
 
     /** Capacity of the model buffer for horizon k: retainEpochs * k * M * E / modelTrainFreq. */

@@ -40,6 +40,7 @@ public final class Presets {
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // text after the object is an error, not ignored
         m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         m.enable(SerializationFeature.INDENT_OUTPUT);
         return m;
@@ -73,8 +74,7 @@ public final class Presets {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", source + ": not valid JSON (" + e.getOriginalMessage() + ", line "
-                    + e.getLocation().getLineNr() + ")");
+            throw new ConfigException("", source + ": not valid JSON (" + readError(e) + ")");
         }
         if (!(tree instanceof ObjectNode obj)) {
             throw new ConfigException("", source + ": a preset must be a JSON object, found " + tree.getNodeType().toString().toLowerCase());
@@ -140,14 +140,33 @@ public final class Presets {
             throw new ConfigException(path(e), source + ": " + (cause == null ? e.getOriginalMessage() : cause.getMessage()));
         } catch (InvalidFormatException e) {
             String field = path(e);
+            if (e.getTargetType() != null && e.getTargetType().isEnum() && Choice.class.isAssignableFrom(e.getTargetType())) {
+                throw new ConfigException(field, source + ": " + Check.fail(field, "'" + e.getValue() + "'",
+                        String.join(", ", choiceLabels(e.getTargetType()))).getMessage());
+            }
             throw new ConfigException(field, source + ": " + field + " is " + e.getValue() + "; allowed: "
                     + typeName(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw new ConfigException(field, source + ": " + field + " has the wrong type; allowed: " + typeName(e.getTargetType()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", source + ": " + e.getOriginalMessage());
+            throw new ConfigException("", source + ": " + readError(e));
         }
+    }
+
+    /**
+     * What the JSON reader found wrong, in one line, with the line and column where it knows
+     * them (some errors, such as nesting too deep, come without a location or a message).
+     */
+    static String readError(JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null || e.getOriginalMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static List<String> choiceLabels(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getEnumConstants()).map(c -> ((Choice) c).label()).toList();
     }
 
     private static String typeName(Class<?> c) {

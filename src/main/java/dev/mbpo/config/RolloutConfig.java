@@ -11,19 +11,17 @@ import java.util.List;
  * @param retainEpochs       epochs of imagined data the model buffer keeps
  * @param predictionHorizon  H: open-loop steps of the real-versus-imagined predictions after each model training
  * @param predictionSegments real segments predicted after each model training
- * @param cut                disagreement-aware branches: "none" (the paper), "absolute" (cut a branch at the first
- *                           step whose disagreement exceeds cutThreshold) or "quantile" (the threshold is that
- *                           quantile of disagreement on the held-out real transitions of the latest training)
+ * @param cut                disagreement-aware branches ({@link RolloutCut}; none is the paper's)
  * @param cutThreshold       the absolute disagreement (> 0), or the quantile in (0, 1)
  * @param adaptiveHorizon    choose k at every model training as the largest k (up to predictionHorizon) whose
  *                           measured open-loop error stays under errorTolerance (overrides horizon and schedule)
  * @param errorTolerance     mean absolute open-loop error allowed, in observation units
  */
 public record RolloutConfig(int batchSize, int horizon, List<Integer> schedule, int retainEpochs,
-                            int predictionHorizon, int predictionSegments, String cut, double cutThreshold,
+                            int predictionHorizon, int predictionSegments, RolloutCut cut, double cutThreshold,
                             boolean adaptiveHorizon, double errorTolerance) {
 
-    public static final RolloutConfig DEFAULT = new RolloutConfig(100_000, 1, null, 1, 25, 3, "none", 0.9, false, 0.05);
+    public static final RolloutConfig DEFAULT = new RolloutConfig(100_000, 1, null, 1, 25, 3, RolloutCut.NONE, 0.9, false, 0.05);
 
     public RolloutConfig {
         Check.inRange("rollout.batchSize", batchSize, 1, 10_000_000);
@@ -43,8 +41,8 @@ public record RolloutConfig(int batchSize, int horizon, List<Integer> schedule, 
         Check.inRange("rollout.retainEpochs", retainEpochs, 1, 1000);
         Check.inRange("rollout.predictionHorizon", predictionHorizon, 1, 1000);
         Check.inRange("rollout.predictionSegments", predictionSegments, 0, 100);
-        Check.oneOf("rollout.cut", cut, List.of("none", "absolute", "quantile"));
-        if ("quantile".equals(cut) && !(cutThreshold > 0 && cutThreshold < 1)) {
+        Choice.required("rollout.cut", cut, RolloutCut.class);
+        if (cut == RolloutCut.QUANTILE && !(cutThreshold > 0 && cutThreshold < 1)) {
             throw Check.fail("rollout.cutThreshold", cutThreshold, "a quantile between 0 and 1 (exclusive) when rollout.cut is quantile");
         }
         if (!(cutThreshold > 0) || !Double.isFinite(cutThreshold)) {

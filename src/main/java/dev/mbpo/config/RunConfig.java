@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param name        a short label for lists and titles
  * @param description one or two sentences for the preset menu
- * @param algorithm   "sac" (model-free baseline) or "mbpo"
+ * @param algorithm   what the run learns with ({@link Algorithm})
  * @param env         environment id, e.g. Pendulum-v1
  * @param run         seed, length, evaluation, device
  * @param sac         the policy learner's settings
@@ -18,18 +18,16 @@ import java.util.List;
  * @param mbpo        the MBPO loop (mbpo only)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RunConfig(String name, String description, String algorithm, String env, RunSettings run, SacConfig sac,
+public record RunConfig(String name, String description, Algorithm algorithm, String env, RunSettings run, SacConfig sac,
                         EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo) {
 
-    public static final List<String> ALGORITHMS = List.of("sac", "mbpo");
-
-    public static final RunConfig DEFAULT = new RunConfig("default", "", "mbpo", "Pendulum-v1",
+    public static final RunConfig DEFAULT = new RunConfig("default", "", Algorithm.MBPO, "Pendulum-v1",
             RunSettings.DEFAULT, SacConfig.DEFAULT, EnsembleConfig.DEFAULT, RolloutConfig.DEFAULT, MbpoConfig.DEFAULT);
 
     public RunConfig {
         name = name == null ? "" : name;
         description = description == null ? "" : description;
-        Check.oneOf("algorithm", algorithm, ALGORITHMS);
+        Choice.required("algorithm", algorithm, Algorithm.class);
         if (env == null || env.isBlank()) {
             throw Check.fail("env", "missing", "an environment id (mbpo envs lists them)");
         }
@@ -48,7 +46,7 @@ public record RunConfig(String name, String description, String algorithm, Strin
         if (mbpo == null) {
             throw Check.fail("mbpo", "missing", "an object with the MBPO loop settings");
         }
-        if ("mbpo".equals(algorithm) && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
+        if (algorithm == Algorithm.MBPO && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
             throw Check.fail("rollout.batchSize", rollout.batchSize(), "a model buffer of at most 200,000,000 transitions; "
                     + "this one would hold " + mbpo.modelBufferCapacity(rollout, maxHorizon(rollout))
                     + " (retainEpochs * k * batchSize * epochLength / modelTrainFreq)");
@@ -62,7 +60,7 @@ public record RunConfig(String name, String description, String algorithm, Strin
     /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC (checkpoints are counted in epochs). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public long epochSteps() {
-        return "mbpo".equals(algorithm) ? mbpo.epochLength() : run.evalEvery();
+        return algorithm == Algorithm.MBPO ? mbpo.epochLength() : run.evalEvery();
     }
 
     public RunConfig withRun(RunSettings r) {

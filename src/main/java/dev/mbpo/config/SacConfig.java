@@ -18,21 +18,14 @@ import java.util.List;
  * @param updatesPerStep     gradient updates per real environment step (G in MBPO)
  * @param initialRandomSteps uniformly random actions before the policy acts
  * @param bufferSize         capacity of the real replay buffer
- * @param update             "sequential": the actor learns against the critics just updated (SB3, SpinningUp,
- *                           pranz24's SAC); "simultaneous": critic and actor losses both from the parameters
- *                           before the update (rlkit, and softlearning, the original MBPO code); "parallel": the
- *                           simultaneous update with the critic and the actor gradients computed on two threads
- *                           at once (uses a second core; the same numbers as "simultaneous")
+ * @param update             the order of the critic and actor steps ({@link UpdateOrder})
  */
 public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, double alphaLr, double gamma,
                         double tau, int batchSize, Double targetEntropy, double initialAlpha, boolean autoAlpha,
-                        int updatesPerStep, int initialRandomSteps, int bufferSize, String update) {
-
-    /** The values of {@code sac.update}. */
-    public static final List<String> UPDATES = List.of("sequential", "simultaneous", "parallel");
+                        int updatesPerStep, int initialRandomSteps, int bufferSize, UpdateOrder update) {
 
     public static final SacConfig DEFAULT = new SacConfig(List.of(256, 256), 3e-4, 3e-4, 3e-4, 0.99, 0.005,
-            256, null, 1.0, true, 1, 1000, 1_000_000, "sequential");
+            256, null, 1.0, true, 1, 1000, 1_000_000, UpdateOrder.SEQUENTIAL);
 
     public SacConfig {
         if (hidden == null || hidden.isEmpty() || hidden.size() > 8) {
@@ -57,12 +50,12 @@ public record SacConfig(List<Integer> hidden, double actorLr, double criticLr, d
         Check.inRange("sac.updatesPerStep", updatesPerStep, 1, 1000);
         Check.atLeast("sac.initialRandomSteps", initialRandomSteps, 0);
         Check.inRange("sac.bufferSize", bufferSize, 1, 50_000_000);
-        Check.oneOf("sac.update", update, UPDATES);
+        Choice.required("sac.update", update, UpdateOrder.class);
     }
 
     /** Critic and actor losses from the same parameters ("simultaneous" or "parallel"). */
     public boolean simultaneous() {
-        return !"sequential".equals(update);
+        return update != UpdateOrder.SEQUENTIAL;
     }
 
     /** The entropy target in force for an action space of the given size. */

@@ -1,6 +1,7 @@
 /**
- * The probabilistic dynamics ensemble ({@link dev.mbpo.model.DynamicsEnsemble}): training
- * with holdout, early stopping and elites; predictions and disagreement; and the learned
- * model as a batched environment ({@link dev.mbpo.model.ModelEnv}).
+ * The probabilistic dynamics ensemble: the network with its loss and predictions
+ * ({@link dev.mbpo.model.DynamicsEnsemble}), its training with holdout, bootstraps, early
+ * stopping and elites ({@link dev.mbpo.model.EnsembleTrainer}), its checkpoint files, and
+ * the learned model as a batched environment ({@link dev.mbpo.model.ModelEnv}).
  */
 package dev.mbpo.model;

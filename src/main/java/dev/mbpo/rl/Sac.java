@@ -153,7 +153,7 @@ public final class Sac implements Policy, AutoCloseable {
         float[] nextNoise = gaussianValues(n);
         float[] noiseNow = gaussianValues(n);
         float alpha = (float) Math.exp(logAlpha);
-        if (!"parallel".equals(config.update())) {
+        if (config.update() != dev.mbpo.config.UpdateOrder.PARALLEL) {
             CriticHalf c = criticHalf(b, nextNoise, alpha, null);
             ActorHalf a = actorHalf(b, noiseNow, alpha);
             boolean criticApplied = applyCritic(c);

@@ -22,22 +22,22 @@ public sealed interface RunEvent
     /**
      * The run began (or resumed).
      *
-     * @param algorithm   "sac" or "mbpo"
+     * @param algorithm   what the run learns with
      * @param env         environment id
      * @param seed        the run's seed
      * @param totalSteps  real steps planned
      * @param device      e.g. "cpu()"
      * @param epochSteps  real steps per epoch (the evaluation interval for SAC)
      */
-    record Started(long step, String algorithm, String env, long seed, long totalSteps, String device, long epochSteps)
+    record Started(long step, dev.mbpo.config.Algorithm algorithm, String env, long seed, long totalSteps, String device, long epochSteps)
             implements RunEvent {
         public String type() {
             return "started";
         }
     }
 
-    /** The loop entered a phase: collect, train_model, rollout, update_policy, evaluate. */
-    record Phase(long step, String phase) implements RunEvent {
+    /** The loop entered a phase ({@link LoopPhase}). */
+    record Phase(long step, LoopPhase phase) implements RunEvent {
         public String type() {
             return "phase";
         }
@@ -58,14 +58,14 @@ public sealed interface RunEvent
      * A finished episode with its trajectory (physical states and actions), so that views
      * can animate it and replays need nothing else.
      *
-     * @param kind          "train" or "eval"
+     * @param kind          training or evaluation
      * @param index         episode number within its kind
      * @param episodeReturn sum of rewards
      * @param length        steps
      * @param states        the environment's physical state before each step and after the last
      * @param actions       the action of each step
      */
-    record Episode(long step, String kind, int index, double episodeReturn, int length, double[][] states,
+    record Episode(long step, EpisodeKind kind, int index, double episodeReturn, int length, double[][] states,
                    float[][] actions) implements RunEvent {
         public String type() {
             return "episode";
@@ -96,10 +96,10 @@ public sealed interface RunEvent
     /**
      * The run ended.
      *
-     * @param status "finished", "stopped" or "crashed"
+     * @param status finished, stopped or crashed
      * @param reason why it stopped or crashed; empty when finished
      */
-    record Ended(long step, String status, String reason) implements RunEvent {
+    record Ended(long step, RunStatus status, String reason) implements RunEvent {
         public String type() {
             return "ended";
         }

@@ -3,6 +3,7 @@ package dev.mbpo.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mbpo.config.Choice;
 import dev.mbpo.config.ConfigException;
 import dev.mbpo.config.Presets;
 import dev.mbpo.config.RunConfig;
@@ -74,6 +75,11 @@ public final class RunFolder {
         } catch (ConfigException e) {
             throw new RunFormatException(e.getMessage());
         }
+        String status = n.path("status").asText("");
+        if (Choice.labels(RunStatus.class).stream().noneMatch(status::equals)) {
+            throw new RunFormatException(file + ": status '" + status + "' is not one of "
+                    + String.join(", ", Choice.labels(RunStatus.class)));
+        }
         return new RunFolder(dir, n, config);
     }
 
@@ -89,9 +95,9 @@ public final class RunFolder {
         return config;
     }
 
-    /** running, finished, stopped or crashed (a run that died without saying so still reads "running"). */
-    public String status() {
-        return runJson.path("status").asText("unknown");
+    /** Where the run stands (a run whose process died without saying so still reads {@link RunStatus#RUNNING}). */
+    public RunStatus status() {
+        return Choice.parse(RunStatus.class, "status", runJson.path("status").asText(""));
     }
 
     public JsonNode runJson() {

@@ -83,7 +83,7 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
         n.put("startTime", Instant.now().toString());
         n.putNull("endTime");
         n.put("env", config.env());
-        n.put("algorithm", config.algorithm());
+        n.put("algorithm", config.algorithm().label());
         n.put("seed", config.run().seed());
         ObjectNode prov = n.putObject("provenance");
         provenance.forEach(prov::put);
@@ -146,7 +146,7 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
                 events.flush();
             }
             if (e instanceof RunEvent.Ended end) {
-                runJson.put("status", end.status());
+                runJson.put("status", end.status().label());
                 runJson.put("endReason", end.reason());
                 runJson.put("endTime", Instant.now().toString());
                 runJson.put("steps", end.step());

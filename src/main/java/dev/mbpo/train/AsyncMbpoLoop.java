@@ -3,6 +3,7 @@ package dev.mbpo.train;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.rl.ActorReplica;
 import dev.mbpo.rl.ActorSnapshot;
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class AsyncMbpoLoop implements TrainingLoop {
         worker = new ModelWorker(parts.model, new ActorReplica(config.sac(), obsDim, parts.env.actionSpace(),
                 parts.root.nextLong(), parts.manager), stopRequested);
         events.accept(parts.started());
-        telemetry.enter(parts.step, "collect");
+        telemetry.enter(parts.step, LoopPhase.COLLECT);
         collector.start();
     }
 
@@ -76,7 +77,7 @@ final class AsyncMbpoLoop implements TrainingLoop {
         }
         ModelBranch model = parts.model;
         if (model.takeNeedsRollout() && !model.due(parts.step)) {
-            telemetry.enter(parts.step, "rollout");
+            telemetry.enter(parts.step, LoopPhase.ROLLOUT);
             telemetry.time("rollout");
             model.rollout(parts.step, parts.real, parts.sac);
             telemetry.endTiming();

@@ -6,6 +6,7 @@ import dev.mbpo.env.StepResult;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.rl.ActorReplica;
 import dev.mbpo.rl.ActorSnapshot;
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ final class Collector implements AutoCloseable {
     private final AtomicReference<ActorSnapshot> published;
     private final Consumer<RunEvent> events;
     private final ArrayBlockingQueue<Transition> queue;
-    private final EpisodeTracker episode = new EpisodeTracker("train", true);
+    private final EpisodeTracker episode = new EpisodeTracker(EpisodeKind.TRAIN, true);
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure; // a RuntimeException or an Error, raised again on the learner's thread

@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ final class EpisodeTracker {
     /** Training episodes keep their trajectory one in this many (evaluation episodes always do). */
     static final int TRAIN_EPISODE_SAMPLE = 10;
 
-    private final String kind;
+    private final EpisodeKind kind;
     private final boolean keepTrajectory;
     private final List<double[]> states = new ArrayList<>();
     private final List<float[]> actions = new ArrayList<>();
@@ -17,7 +18,7 @@ final class EpisodeTracker {
     private int length;
     private int index;
 
-    EpisodeTracker(String kind, boolean keepTrajectory) {
+    EpisodeTracker(EpisodeKind kind, boolean keepTrajectory) {
         this.kind = kind;
         this.keepTrajectory = keepTrajectory;
     }

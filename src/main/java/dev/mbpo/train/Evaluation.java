@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class Evaluation {
         if (episodes == 0) {
             return;
         }
-        telemetry.enter(step, "evaluate");
+        telemetry.enter(step, LoopPhase.EVALUATE);
         telemetry.time("evaluate");
         List<RunEvent.Episode> eps = parts.evaluator.run(o -> parts.sac.act(o, true), episodes, step);
         telemetry.endTiming();
@@ -56,6 +57,6 @@ final class Evaluation {
         MemoryStatistics.put(m, parts.manager);
         m.putAll(extra.get());
         events.accept(new RunEvent.Metrics(step, m));
-        telemetry.enter(step, "collect");
+        telemetry.enter(step, LoopPhase.COLLECT);
     }
 }

@@ -2,6 +2,7 @@ package dev.mbpo.train;
 
 import dev.mbpo.env.Env;
 import dev.mbpo.env.StepResult;
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 final class Evaluator {
     private final Env env;
     private final long seed;
-    private final EpisodeTracker tracker = new EpisodeTracker("eval", true);
+    private final EpisodeTracker tracker = new EpisodeTracker(EpisodeKind.EVAL, true);
     private boolean seeded;
 
     Evaluator(Env env, long seed) {

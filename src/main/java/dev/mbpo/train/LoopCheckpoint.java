@@ -26,7 +26,7 @@ final class LoopCheckpoint {
         Properties p = new Properties();
         p.setProperty("step", Long.toString(parts.step));
         p.setProperty("trainEpisodes", Integer.toString(trainEpisodes));
-        p.setProperty("algorithm", parts.config.algorithm());
+        p.setProperty("algorithm", parts.config.algorithm().label());
         p.setProperty("env", parts.config.env());
         try (OutputStream out = Files.newOutputStream(dir.resolve("loop.properties"))) {
             p.store(out, "MBPO Workbench checkpoint");
@@ -40,7 +40,7 @@ final class LoopCheckpoint {
         try (InputStream in = Files.newInputStream(loopFile)) {
             p.load(in);
         }
-        String algorithm = parts.config.algorithm();
+        String algorithm = parts.config.algorithm().label();
         String env = parts.config.env();
         if (!algorithm.equals(p.getProperty("algorithm")) || !env.equals(p.getProperty("env"))) {
             throw new IOException(loopFile + ": checkpoint of " + p.getProperty("algorithm") + " on " + p.getProperty("env")

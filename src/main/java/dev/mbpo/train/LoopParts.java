@@ -2,6 +2,7 @@ package dev.mbpo.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import dev.mbpo.config.Algorithm;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
@@ -10,6 +11,7 @@ import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
 import dev.mbpo.nn.Engines;
 import dev.mbpo.rl.Sac;
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -37,7 +39,7 @@ final class LoopParts implements AutoCloseable {
     final Batch batch;
     /** The model side, null for the model-free baseline. */
     final ModelBranch model;
-    final EpisodeTracker episode = new EpisodeTracker("train", true);
+    final EpisodeTracker episode = new EpisodeTracker(EpisodeKind.TRAIN, true);
 
     float[] obs;
     long step;
@@ -65,7 +67,7 @@ final class LoopParts implements AutoCloseable {
         faults = new FaultGuard(config, actDim, events);
         real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), obsDim, actDim);
         batch = Batch.allocate(sc.batchSize(), obsDim, actDim);
-        model = "mbpo".equals(config.algorithm()) ? new ModelBranch(config, env, manager, modelSeed, events) : null;
+        model = config.algorithm() == Algorithm.MBPO ? new ModelBranch(config, env, manager, modelSeed, events) : null;
         obs = env.reset(envSeed);
         episode.start(env.state());
     }

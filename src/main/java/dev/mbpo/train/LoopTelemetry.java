@@ -1,5 +1,6 @@
 package dev.mbpo.train;
 
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,16 +12,16 @@ import java.util.function.Consumer;
 final class LoopTelemetry {
     private final Consumer<RunEvent> events;
     private final PhaseTimer timer;
-    private String phase = "";
+    private LoopPhase phase;
 
     LoopTelemetry(Consumer<RunEvent> events, Clock clock) {
         this.events = events;
         this.timer = new PhaseTimer(clock);
     }
 
-    /** The loop entered {@code phase} (collect, train_model, rollout, evaluate): an event when it changed. */
-    void enter(long step, String next) {
-        if (!next.equals(phase)) {
+    /** The loop entered {@code next}: an event when it changed. */
+    void enter(long step, LoopPhase next) {
+        if (next != phase) {
             phase = next;
             events.accept(new RunEvent.Phase(step, next));
         }

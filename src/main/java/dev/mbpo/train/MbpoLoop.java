@@ -2,6 +2,7 @@ package dev.mbpo.train;
 
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.env.StepResult;
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class MbpoLoop implements TrainingLoop {
             LoopCheckpoint.restore(resumeFrom, parts);
         }
         events.accept(parts.started());
-        telemetry.enter(parts.step, "collect");
+        telemetry.enter(parts.step, LoopPhase.COLLECT);
     }
 
     @Override
@@ -81,7 +82,7 @@ final class MbpoLoop implements TrainingLoop {
 
     /** Step 1: the ensemble on all real data, then the views' open-loop predictions of the latest evaluation. */
     private boolean trainModel() {
-        telemetry.enter(parts.step, "train_model");
+        telemetry.enter(parts.step, LoopPhase.TRAIN_MODEL);
         telemetry.time("model_train");
         if (!parts.model.train(parts.step, parts.real, stopRequested)) {
             telemetry.endTiming();
@@ -94,7 +95,7 @@ final class MbpoLoop implements TrainingLoop {
 
     /** Steps 2-3: k from the schedule, M branches from real states into the model buffer. */
     private void branchRollouts() {
-        telemetry.enter(parts.step, "rollout");
+        telemetry.enter(parts.step, LoopPhase.ROLLOUT);
         telemetry.time("rollout");
         parts.model.rollout(parts.step, parts.real, parts.sac);
         telemetry.endTiming();
@@ -102,7 +103,7 @@ final class MbpoLoop implements TrainingLoop {
 
     /** Step 4, first half: one real step, stored in the real buffer. */
     private void collectRealStep() {
-        telemetry.enter(parts.step, "collect");
+        telemetry.enter(parts.step, LoopPhase.COLLECT);
         telemetry.time("env");
         float[] action = parts.step < config.sac().initialRandomSteps() ? parts.sac.randomAction(parts.exploration)
                 : parts.sac.act(parts.obs, false);

@@ -23,7 +23,7 @@ final class MemoryBudget {
         long realBytes = realRows * rowBytes;
         long modelRows = 0;
         long rolloutBytes = 0;
-        if ("mbpo".equals(c.algorithm())) {
+        if (c.algorithm() == dev.mbpo.config.Algorithm.MBPO) {
             int maxK = c.rollout().schedule() == null ? c.rollout().horizon()
                     : Math.max(c.rollout().schedule().get(2), c.rollout().schedule().get(3));
             modelRows = c.mbpo().modelBufferCapacity(c.rollout(), maxK);

@@ -316,9 +316,9 @@ final class ModelBranch implements AutoCloseable {
     double cutThreshold() {
         RolloutConfig rc = config.rollout();
         return switch (rc.cut()) {
-            case "absolute" -> rc.cutThreshold();
-            case "quantile" -> lastTraining == null ? Double.NaN : lastTraining.disagreementQuantile(rc.cutThreshold());
-            default -> Double.NaN;
+            case ABSOLUTE -> rc.cutThreshold();
+            case QUANTILE -> lastTraining == null ? Double.NaN : lastTraining.disagreementQuantile(rc.cutThreshold());
+            case NONE -> Double.NaN;
         };
     }
 

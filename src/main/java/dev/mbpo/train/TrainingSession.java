@@ -5,7 +5,9 @@ import dev.mbpo.config.RunConfig;
 import dev.mbpo.env.Envs;
 import dev.mbpo.nn.EngineOptions;
 import dev.mbpo.nn.Engines;
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.RunStatus;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -148,7 +150,7 @@ public final class TrainingSession {
 
     /** The paper's synchronous loop, or the asynchronous one for MBPO with mbpo.loop = async. */
     private TrainingLoop newLoop() {
-        if ("mbpo".equals(config.algorithm()) && config.mbpo().async()) {
+        if (config.algorithm() == dev.mbpo.config.Algorithm.MBPO && config.mbpo().async()) {
             return new AsyncMbpoLoop(config, sink, clock, this::stopRequested);
         }
         MbpoLoop loop = new MbpoLoop(config, sink, clock, this::stopRequested);
@@ -174,7 +176,7 @@ public final class TrainingSession {
         if (!boundary && !last) {
             return;
         }
-        sink.accept(new RunEvent.Phase(step, "checkpoint"));
+        sink.accept(new RunEvent.Phase(step, LoopPhase.CHECKPOINT));
         try {
             checkpoints.write((step + epochSteps - 1) / epochSteps, loop::saveCheckpoint);
         } catch (java.io.IOException e) {
@@ -190,10 +192,10 @@ public final class TrainingSession {
     }
 
     private void finish(SessionState end, long step, String reason) {
-        String status = switch (end) {
-            case FINISHED -> "finished";
-            case STOPPED -> "stopped";
-            default -> "crashed";
+        RunStatus status = switch (end) {
+            case FINISHED -> RunStatus.FINISHED;
+            case STOPPED -> RunStatus.STOPPED;
+            default -> RunStatus.CRASHED;
         };
         // Deliver the end event before anyone waiting in awaitEnd() wakes up.
         try {

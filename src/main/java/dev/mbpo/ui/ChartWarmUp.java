@@ -23,12 +23,12 @@ final class ChartWarmUp {
         double[] err = {0, 0.1, 0.2};
         RunEvent.Segment seg = new RunEvent.Segment(0, real, means, means, err, err);
         return List.of(
-                new RunEvent.Started(0, "mbpo", "Pendulum-v1", 0, 100, "cpu()", 10),
+                new RunEvent.Started(0, dev.mbpo.config.Algorithm.MBPO, "Pendulum-v1", 0, 100, "cpu()", 10),
                 new RunEvent.Metrics(10, Map.of("eval/return", -1000.0, "train/critic_loss", 1.0, "train/actor_loss", 2.0,
                         "train/alpha", 0.5, "train/entropy", -1.0)),
                 new RunEvent.Metrics(20, Map.of("eval/return", -900.0, "train/critic_loss", 1.5, "train/actor_loss", 2.5,
                         "train/alpha", 0.4, "train/entropy", -0.9)),
-                new RunEvent.Episode(20, "train", 0, -1200, 2, new double[][] {{0, 0}, {0.1, 0}, {0.2, 0}}, new float[][] {{0f}, {1f}}),
+                new RunEvent.Episode(20, dev.mbpo.run.EpisodeKind.TRAIN, 0, -1200, 2, new double[][] {{0, 0}, {0.1, 0}, {0.2, 0}}, new float[][] {{0f}, {1f}}),
                 new RunEvent.ModelTrained(20, 0, new double[] {1, 0.5}, new double[] {0.1, 0.05}, new double[] {-1, -2},
                         new double[] {0.05, 0.06}, new int[] {0}, "early stop", 10, 2, 0.1),
                 new RunEvent.Rollout(20, 0, 3, 10, new int[] {10, 10, 10}, new double[] {0.1, 0.2, 0.3},

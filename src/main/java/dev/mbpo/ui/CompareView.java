@@ -220,10 +220,10 @@ final class CompareView {
         clear();
         leftEnv.setEnvironment(fa.config().env());
         rightEnv.setEnvironment(fb.config().env());
-        left.setKey(fa.config().algorithm().toUpperCase() + " " + fa.id());
-        right.setKey(fb.config().algorithm().toUpperCase() + " " + fb.id());
-        leftTitle.setText(fa.config().algorithm().toUpperCase() + "  (" + fa.id() + ")");
-        rightTitle.setText(fb.config().algorithm().toUpperCase() + "  (" + fb.id() + ")");
+        left.setKey(fa.config().algorithm().label().toUpperCase() + " " + fa.id());
+        right.setKey(fb.config().algorithm().label().toUpperCase() + " " + fb.id());
+        leftTitle.setText(fa.config().algorithm().label().toUpperCase() + "  (" + fa.id() + ")");
+        rightTitle.setText(fb.config().algorithm().label().toUpperCase() + "  (" + fb.id() + ")");
         ea.forEach(e -> accept(true, e));
         eb.forEach(e -> accept(false, e));
         info.setText("replaying two saved runs");

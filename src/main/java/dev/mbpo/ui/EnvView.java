@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -76,7 +77,7 @@ final class EnvView implements RunView {
     public void accept(RunEvent e) {
         if (e instanceof RunEvent.Started s && !s.env().equals(envId)) {
             setEnvironment(s.env());
-        } else if (e instanceof RunEvent.Episode ep && ep.kind().equals("eval") && ep.states().length > 0) {
+        } else if (e instanceof RunEvent.Episode ep && ep.kind() == EpisodeKind.EVAL && ep.states().length > 0) {
             play(ep);
         }
     }

@@ -1,6 +1,7 @@
 package dev.mbpo.ui;
 
 import dev.mbpo.config.RunConfig;
+import dev.mbpo.run.LoopPhase;
 import dev.mbpo.run.RunEvent;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,7 +25,8 @@ final class LoopDiagramView extends CanvasView implements RunView {
     private boolean mbpo = true;
     private double realRatio = 0.05;
     private int horizon = 1;
-    private String phase = "";
+    /** The phase now; null before a run and after its end event. */
+    private LoopPhase phase;
     private long realSteps;
     private int modelTrainings;
     private double holdoutMse = Double.NaN;
@@ -47,7 +49,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
     }
 
     void configure(RunConfig c) {
-        mbpo = "mbpo".equals(c.algorithm());
+        mbpo = c.algorithm() == dev.mbpo.config.Algorithm.MBPO;
         realRatio = c.mbpo().realRatio();
         horizon = c.rollout().horizon();
         dirty = true;
@@ -60,7 +62,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         dirty = true;
         realSteps = Math.max(realSteps, e.step());
         if (e instanceof RunEvent.Started s) {
-            mbpo = "mbpo".equals(s.algorithm());
+            mbpo = s.algorithm() == dev.mbpo.config.Algorithm.MBPO;
             ended = false;
         } else if (e instanceof RunEvent.Phase p) {
             phase = p.phase();
@@ -76,13 +78,13 @@ final class LoopDiagramView extends CanvasView implements RunView {
             updates += m.values().get("train/updates").longValue(); // updates since the previous metrics event
         } else if (e instanceof RunEvent.Ended) {
             ended = true;
-            phase = "";
+            phase = null;
         }
     }
 
     @Override
     public void reset() {
-        phase = "";
+        phase = null;
         realSteps = 0;
         modelTrainings = 0;
         holdoutMse = Double.NaN;
@@ -96,14 +98,17 @@ final class LoopDiagramView extends CanvasView implements RunView {
 
     /** Which stations the current phase lights: collecting alternates with SAC updates every real step. */
     boolean active(Station s) {
-        if (async != null && !ended && !phase.isEmpty()) {
+        if (async != null && !ended && phase != null) {
             return true; // asynchronous: all four run at once
         }
+        if (phase == null) {
+            return false;
+        }
         return switch (phase) {
-            case "collect" -> s == Station.COLLECT || s == Station.UPDATE;
-            case "train_model" -> s == Station.TRAIN_MODEL;
-            case "rollout" -> s == Station.ROLLOUT;
-            default -> false;
+            case COLLECT -> s == Station.COLLECT || s == Station.UPDATE;
+            case TRAIN_MODEL -> s == Station.TRAIN_MODEL;
+            case ROLLOUT -> s == Station.ROLLOUT;
+            case EVALUATE, CHECKPOINT -> false;
         };
     }
 
@@ -167,7 +172,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         }
         g.setFont(small);
         g.setFill(theme.muted());
-        g.fillText(ended ? "run ended" : phase.isEmpty() ? "waiting for a run" : "now: " + phaseName(), w / 2, h / 2 + 17 * scale,
+        g.fillText(ended ? "run ended" : phase == null ? "waiting for a run" : "now: " + phase.description(), w / 2, h / 2 + 17 * scale,
                 textWidth);
     }
 
@@ -175,16 +180,6 @@ final class LoopDiagramView extends CanvasView implements RunView {
         return String.format("%,.0f %s", async.getOrDefault(key, 0.0), unit);
     }
 
-    private String phaseName() {
-        return switch (phase) {
-            case "collect" -> "collecting and updating";
-            case "train_model" -> "training the ensemble";
-            case "rollout" -> "branching rollouts";
-            case "evaluate" -> "evaluating the policy";
-            case "checkpoint" -> "saving a checkpoint";
-            default -> phase;
-        };
-    }
 
     private void box(GraphicsContext g, double x, double y, double bw, double bh, String title, String detail, Station s,
                      boolean used, Font titleFont, Font small) {

@@ -3,6 +3,7 @@ package dev.mbpo.ui;
 import dev.mbpo.env.Env;
 import dev.mbpo.env.Envs;
 import dev.mbpo.env.PhasePlane;
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ final class PhasePortraitView extends CanvasView implements RunView {
             values = v;
             heat = null;
             dirty = true;
-        } else if (e instanceof RunEvent.Episode ep && ep.kind().equals("eval") && ep.states().length > 1) {
+        } else if (e instanceof RunEvent.Episode ep && ep.kind() == EpisodeKind.EVAL && ep.states().length > 1) {
             List<double[]> pts = new ArrayList<>(ep.states().length);
             for (double[] s : ep.states()) {
                 env.setState(s);

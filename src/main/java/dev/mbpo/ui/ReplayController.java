@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import dev.mbpo.run.RunFolder;
 import dev.mbpo.run.RunSummary;
@@ -81,7 +82,7 @@ final class ReplayController {
 
     private void playLatestEvaluation(List<RunEvent> batch) {
         for (int i = batch.size() - 1; i >= 0; i--) {
-            if (batch.get(i) instanceof RunEvent.Episode ep && ep.kind().equals("eval") && ep.states().length > 0) {
+            if (batch.get(i) instanceof RunEvent.Episode ep && ep.kind() == EpisodeKind.EVAL && ep.states().length > 0) {
                 envView.play(ep);
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.run.EpisodeKind;
 import dev.mbpo.run.RunEvent;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -45,7 +46,7 @@ final class ReturnsView implements RunView {
         if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
             eval.add(m.step(), m.values().get("eval/return"), false);
             dirty = true;
-        } else if (e instanceof RunEvent.Episode ep && ep.kind().equals("train")) {
+        } else if (e instanceof RunEvent.Episode ep && ep.kind() == EpisodeKind.TRAIN) {
             train.add(ep.step(), ep.episodeReturn(), false);
             dirty = true;
         }

@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.config.Choice;
 import java.util.List;
 
 /**
@@ -25,6 +26,19 @@ public record SettingField(String path, String category, String label, String de
 
     static SettingField choice(String path, String category, String label, List<String> choices, String description) {
         return new SettingField(path, category, label, description, Kind.CHOICE, choices, false);
+    }
+
+    /**
+     * A closed choice whose values and their meanings come from the enum: the tooltip is
+     * {@code intro} followed by each value's description.
+     */
+    static <E extends Enum<E> & Choice> SettingField choice(String path, String category, String label, Class<E> type,
+                                                            String intro) {
+        StringBuilder d = new StringBuilder(intro);
+        for (E e : type.getEnumConstants()) {
+            d.append(d.length() == 0 ? "" : " ").append(e.label()).append(": ").append(e.description()).append('.');
+        }
+        return new SettingField(path, category, label, d.toString(), Kind.CHOICE, Choice.labels(type), false);
     }
 
     SettingField orEmpty() {

@@ -1,7 +1,10 @@
 package dev.mbpo.ui;
 
 import dev.mbpo.config.RunSettings;
-import dev.mbpo.config.SacConfig;
+import dev.mbpo.config.Algorithm;
+import dev.mbpo.config.LoopMode;
+import dev.mbpo.config.RolloutCut;
+import dev.mbpo.config.UpdateOrder;
 import dev.mbpo.env.Envs;
 import dev.mbpo.ui.SettingField.Kind;
 import java.util.List;
@@ -20,7 +23,7 @@ final class SettingFields {
     static List<SettingField> all() {
         return List.of(
             SettingField.choice("env", ENV, "Environment", Envs.ids(), "Environment id. Pendulum-v1 and MountainCarContinuous-v0 match Gymnasium exactly."),
-            SettingField.choice("algorithm", ENV, "Algorithm", List.of("mbpo", "sac"), "mbpo: model-based (Janner et al. 2019); sac: the model-free baseline."),
+            SettingField.choice("algorithm", ENV, "Algorithm", Algorithm.class, ""),
 
             SettingField.of("model.members", ENSEMBLE, "Members", Kind.INT, "Networks in the probabilistic ensemble (paper: 7). 1 to 64."),
             SettingField.of("model.elites", ENSEMBLE, "Elites", Kind.INT, "Best members by holdout error that rollouts sample from (paper: 5). 1 to Members."),
@@ -39,9 +42,8 @@ final class SettingFields {
             SettingField.of("rollout.horizon", ROLLOUTS, "Horizon k", Kind.INT, "Rollout length when no schedule is set. 1 to 1000."),
             SettingField.of("rollout.schedule", ROLLOUTS, "Schedule a,b,x,y", Kind.INT_LIST, "k goes linearly from x to y between epochs a and b, e.g. 20, 150, 1, 15 (Hopper). Empty: fixed horizon.").orEmpty(),
             SettingField.of("rollout.retainEpochs", ROLLOUTS, "Retain epochs", Kind.INT, "Epochs of imagined data the model buffer keeps."),
-            SettingField.choice("rollout.cut", ROLLOUTS, "Cut branches", List.of("none", "absolute", "quantile"),
-                    "Disagreement-aware rollouts (off in the paper): end a branch at the first step whose ensemble disagreement "
-                            + "exceeds the threshold: an absolute value, or a quantile of disagreement on held-out real transitions."),
+            SettingField.choice("rollout.cut", ROLLOUTS, "Cut branches", RolloutCut.class,
+                    "Disagreement-aware rollouts (off in the paper)."),
             SettingField.of("rollout.cutThreshold", ROLLOUTS, "Cut threshold", Kind.DOUBLE,
                     "absolute: the disagreement (> 0); quantile: q between 0 and 1, e.g. 0.9."),
             SettingField.of("rollout.adaptiveHorizon", ROLLOUTS, "Adaptive horizon", Kind.BOOL,
@@ -51,9 +53,7 @@ final class SettingFields {
             SettingField.of("mbpo.realRatio", ROLLOUTS, "Real ratio", Kind.DOUBLE, "Share of real transitions in each SAC batch (paper: 0.05). 0 to 1."),
             SettingField.of("mbpo.epochLength", ROLLOUTS, "Epoch length E", Kind.INT, "Real steps per epoch (the schedule counts epochs)."),
             SettingField.of("mbpo.modelTrainFreq", ROLLOUTS, "Model train every", Kind.INT, "Real steps between model trainings (paper: 250)."),
-            SettingField.choice("mbpo.loop", ROLLOUTS, "Loop", List.of("sync", "async"),
-                    "sync: the paper's order, one thing at a time, reproducible from the seed. async: a collector thread steps "
-                            + "the environment and a model thread trains the ensemble while SAC updates run (uses two cores; not reproducible)."),
+            SettingField.choice("mbpo.loop", ROLLOUTS, "Loop", LoopMode.class, ""),
             SettingField.of("mbpo.publishEvery", ROLLOUTS, "Publish policy every", Kind.INT,
                     "async: SAC updates between two policy snapshots for the collector and the model thread."),
             SettingField.of("mbpo.asyncSlack", ROLLOUTS, "Collector slack", Kind.INT,
@@ -71,10 +71,7 @@ final class SettingFields {
             SettingField.of("sac.autoAlpha", SAC, "Auto alpha", Kind.BOOL, "Tune the temperature toward the target entropy."),
             SettingField.of("sac.updatesPerStep", SAC, "Updates per step G", Kind.INT, "SAC updates per real step (paper: 20 to 40 for MBPO)."),
             SettingField.of("sac.initialRandomSteps", SAC, "Random steps", Kind.INT, "Uniformly random actions before the policy acts."),
-            SettingField.choice("sac.update", SAC, "Update order", SacConfig.UPDATES,
-                    "sequential: the actor learns against the critics just updated (SB3, pranz24). simultaneous: both losses "
-                            + "from the same parameters (rlkit, softlearning: the original MBPO code). parallel: simultaneous, with "
-                            + "critic and actor gradients on two threads at once (a second core; same numbers)."),
+            SettingField.choice("sac.update", SAC, "Update order", UpdateOrder.class, ""),
 
             SettingField.of("run.seed", RUN, "Seed", Kind.LONG, "Fixes the run: environments, buffers, initial weights, sampling."),
             SettingField.of("run.totalSteps", RUN, "Total steps", Kind.INT, "Real environment steps of the run."),

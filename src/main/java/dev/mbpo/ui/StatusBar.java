@@ -54,7 +54,7 @@ final class StatusBar extends HBox implements RunView {
             epochSteps = Math.max(1, s.epochSteps());
             phase.setText("started");
         } else if (e instanceof RunEvent.Phase p) {
-            phase.setText(p.phase().replace('_', ' '));
+            phase.setText(p.phase().label().replace('_', ' '));
         } else if (e instanceof RunEvent.Progress p) {
             steps.setText(String.format("steps %,d / %,d", p.step(), p.totalSteps()));
             epoch.setText("epoch " + (p.step() / epochSteps));
@@ -62,7 +62,7 @@ final class StatusBar extends HBox implements RunView {
             time.setText("elapsed " + clock(p.elapsedSeconds()) + "   ETA " + clock(p.etaSeconds()));
             progress.setProgress(p.totalSteps() > 0 ? p.step() / (double) p.totalSteps() : 0);
         } else if (e instanceof RunEvent.Ended end) {
-            phase.setText(end.status() + (end.reason().isEmpty() || end.status().equals("stopped") ? "" : ": " + end.reason()));
+            phase.setText(end.status() + (end.reason().isEmpty() || end.status() == dev.mbpo.run.RunStatus.STOPPED ? "" : ": " + end.reason()));
             steps.setText(String.format("steps %,d", end.step()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.cli.GuiOptions;
 import dev.mbpo.cli.GuiStarter;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public final class WorkbenchGuiStarter implements GuiStarter {
     @Override
     public int start(List<String> args) {
-        WorkbenchApp.GuiArgs.parse(args); // bad arguments fail here, before a window opens
+        GuiOptions.parse(args); // bad arguments fail here, before a window opens
         WorkbenchLauncher.main(args.toArray(String[]::new));
         return 0;
     }

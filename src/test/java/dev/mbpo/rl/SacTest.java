@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.mbpo.config.Choice;
 import dev.mbpo.config.SacConfig;
+import dev.mbpo.config.UpdateOrder;
 import dev.mbpo.data.Batch;
 import dev.mbpo.env.Box;
 import dev.mbpo.nn.Engines;
@@ -33,6 +35,10 @@ class SacTest {
     }
 
     private static SacConfig config(boolean autoAlpha, double alpha, String update) {
+        return config(autoAlpha, alpha, Choice.parse(UpdateOrder.class, "sac.update", update));
+    }
+
+    private static SacConfig config(boolean autoAlpha, double alpha, UpdateOrder update) {
         return new SacConfig(List.of(64, 64), 1e-3, 1e-3, 1e-3, 0.99, 0.005, 128, null, alpha, autoAlpha, 1, 0, 1000, update);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * epoch behind what the events show; while it runs, no other process may write into its run;
  * resuming it continues the step count.
  */
+@Tag("slow")
 class KilledRunTest {
     static final int TRIALS = 20;
     static final int EPOCH_STEPS = 100; // RunFolderTest.TINY: epochLength 100, a checkpoint every epoch
@@ -79,7 +81,7 @@ class KilledRunTest {
                 run = s.findFirst().orElseThrow();
             }
             RunFolder f = RunFolder.open(run);
-            assertEquals("running", f.status(), "killed without a word");
+            assertEquals(dev.mbpo.run.RunStatus.RUNNING, f.status(), "killed without a word");
             RunFolder.Events ev = f.readEvents();
             assertTrue(ev.warnings().size() <= 1, "at most the last line is incomplete: " + ev.warnings());
             assertTrue(!ev.events().isEmpty() && ev.events().get(0) instanceof RunEvent.Started, "trial " + trial);
@@ -97,7 +99,7 @@ class KilledRunTest {
                 assertTrue(r.waitFor(180, TimeUnit.SECONDS));
                 assertEquals(0, r.exitValue(), Files.readString(dir.resolve("resume.log")));
                 RunFolder resumed = RunFolder.open(run);
-                assertEquals("finished", resumed.status());
+                assertEquals(dev.mbpo.run.RunStatus.FINISHED, resumed.status());
                 List<RunEvent> after = resumed.readEvents().events();
                 long started = after.stream().filter(e -> e instanceof RunEvent.Started).count();
                 assertEquals(2, started, "a second start event marks the resume");

@@ -57,12 +57,12 @@ class PauseStopStressTest {
             }
             assertEquals(SessionState.STOPPED, session.state(), session.endReason());
             RunFolder f = RunFolder.open(runDir);
-            assertEquals("stopped", f.status(), runDir.toString());
+            assertEquals(dev.mbpo.run.RunStatus.STOPPED, f.status(), runDir.toString());
             RunFolder.Events ev = f.readEvents();
             assertTrue(ev.warnings().isEmpty(), ev.warnings().toString());
             assertTrue(ev.events().get(0) instanceof RunEvent.Started);
             RunEvent last = ev.events().get(ev.events().size() - 1);
-            assertTrue(last instanceof RunEvent.Ended e && e.status().equals("stopped"), "last event: " + last);
+            assertTrue(last instanceof RunEvent.Ended e && e.status() == dev.mbpo.run.RunStatus.STOPPED, "last event: " + last);
             assertFalse(f.checkpoints().isEmpty(), "a stopped run keeps a checkpoint to resume from");
             runs++;
         }

@@ -71,7 +71,7 @@ class RunFolderTest {
         for (int i = 0; i < live.size(); i++) {
             assertEquals(EventJson.toLine(live.get(i)), EventJson.toLine(ev.events().get(i)), "event " + i);
         }
-        assertEquals("finished", f.status());
+        assertEquals(dev.mbpo.run.RunStatus.FINISHED, f.status());
         assertEquals(Presets.parse(TINY, "tiny", List.of()), f.config());
         assertEquals(List.of("epoch-0001", "epoch-0002", "epoch-0003"), f.checkpoints().stream().map(p -> p.getFileName().toString()).toList());
         RunSummary s = RunSummary.of(ev.events());

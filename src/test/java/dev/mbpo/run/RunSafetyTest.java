@@ -119,7 +119,7 @@ class RunSafetyTest {
             IOException e = assertThrows(IOException.class, () -> RunRecorder.reopen(run, c));
             assertTrue(e.getMessage().contains("is being written by another process (pid " + ProcessHandle.current().pid() + ")"),
                     e.getMessage());
-            assertEquals("running", RunFolder.open(run).status(), "the refused writer changed nothing");
+            assertEquals(dev.mbpo.run.RunStatus.RUNNING, RunFolder.open(run).status(), "the refused writer changed nothing");
         }
         RunRecorder.reopen(run, c).close(); // free again
     }
@@ -170,7 +170,7 @@ class RunSafetyTest {
                 session.endReason());
         assertEquals(0, budget[0], "the disk was filled");
         RunFolder f = RunFolder.open(run);
-        assertEquals("running", f.status(), "run.json is intact: it could not be updated, and was not damaged");
+        assertEquals(dev.mbpo.run.RunStatus.RUNNING, f.status(), "run.json is intact: it could not be updated, and was not damaged");
         RunFolder.Events ev = f.readEvents();
         assertFalse(ev.events().isEmpty());
         assertTrue(ev.events().get(0) instanceof RunEvent.Started);

@@ -63,7 +63,7 @@ class MbpoLoopTest {
         assertEquals("cos theta", preds.get(0).observationLabels()[0]);
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Metrics m && m.values().containsKey("model/holdout_mse")));
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Metrics m && m.values().containsKey("time/model_train_s")));
-        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Phase p && p.phase().equals("rollout")));
+        assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Phase p && p.phase() == dev.mbpo.run.LoopPhase.ROLLOUT));
     }
 
     @Test

@@ -28,6 +28,7 @@ class MbpoPendulumLearningTest {
                 .mapToLong(RunEvent::step).min().orElse(Long.MAX_VALUE);
     }
 
+    @Tag("slow")
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1})
     void reachesMinus200Within1500Steps(long seed) {

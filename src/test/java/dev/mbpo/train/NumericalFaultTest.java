@@ -40,11 +40,11 @@ class NumericalFaultTest {
         assertEquals(250, fault.step());
         assertEquals("sac_update", fault.kind());
         RunEvent last = events.get(events.size() - 1);
-        assertTrue(last instanceof RunEvent.Ended e && e.status().equals("crashed"), last.toString());
+        assertTrue(last instanceof RunEvent.Ended e && e.status() == dev.mbpo.run.RunStatus.CRASHED, last.toString());
         assertTrue(events.stream().noneMatch(e -> e instanceof RunEvent.Metrics m && m.step() > 250), "nothing learned after the fault");
 
         RunFolder f = RunFolder.open(runDir);
-        assertEquals("crashed", f.status());
+        assertEquals(dev.mbpo.run.RunStatus.CRASHED, f.status());
         RunFolder.Events replay = f.readEvents();
         assertTrue(replay.warnings().isEmpty(), replay.warnings().toString());
         assertTrue(replay.events().stream().anyMatch(e -> e instanceof RunEvent.Fault), "the fault is in the record");

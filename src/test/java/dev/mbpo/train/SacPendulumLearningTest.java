@@ -29,6 +29,7 @@ class SacPendulumLearningTest {
                 .mapToDouble(e -> ((RunEvent.Metrics) e).values().get("eval/return")).max().orElse(Double.NEGATIVE_INFINITY);
     }
 
+    @Tag("slow")
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1})
     void reachesMinus200Within5000Steps(long seed) {

@@ -104,7 +104,7 @@ class TeachingGuiTest {
     }
 
     @Test
-    void darkThemeAndLargeFontsFromTheKeyboard(FxRobot robot) {
+    void darkThemeAndLargeFontsFromTheKeyboard(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#theme-dark").tryQuery().isPresent(), "the toolbar shows the Dark toggle");
         var chart = workbench.returns().panel().chart();
         float before = chart.getTitle().getFont().getSize2D();
@@ -122,8 +122,8 @@ class TeachingGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(workbench.largeFont());
         assertEquals(before, chart.getTitle().getFont().getSize2D(), 0.01f);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the toolbar lays its buttons out again at the normal size
-        WaitForAsyncUtils.waitForFxEvents();
+        // The toolbar lays its buttons out again at the normal size: click the toggle where it ends up.
+        FxWaits.untilStill("the Dark toggle", 10, () -> robot.lookup("#theme-dark").tryQuery().orElse(null));
         robot.clickOn("#theme-dark"); // the toolbar's toggle does the same as Ctrl+T
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.LIGHT, workbench.theme());
@@ -156,7 +156,7 @@ class TeachingGuiTest {
         }
         assertEquals(2, saved.size(), saved.toString());
         for (Path p : saved) {
-            waitUntil("run.json of " + p.getFileName() + " says stopped", 10, () -> RunFolder.open(p).status().equals("stopped"));
+            waitUntil("run.json of " + p.getFileName() + " says stopped", 10, () -> RunFolder.open(p).status() == dev.mbpo.run.RunStatus.STOPPED);
             assertTrue(RunFolder.open(p).readEvents().warnings().isEmpty());
         }
         assertFalse(robot.lookup("#start").queryButton().isDisabled(), "Start is free again");

@@ -70,11 +70,10 @@ class WorkbenchGuiTest {
         Button start = robot.lookup("#start").queryButton();
         assertFalse(start.isDisabled(), "valid defaults: Start enabled");
         robot.clickOn("Ensemble");
-        // Let the category finish its expand animation, or the clicks below land on a field still moving.
-        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        // The sheet builds its editors lazily (and may rebuild them): always act on the one on screen.
+        // The sheet builds its editors lazily (and may rebuild them): always act on the one on screen,
+        // once the category has finished its expand animation (a click on a field still moving misses).
         Callable<TextField> field = () -> robot.lookup("#setting-model-elites").queryAs(TextField.class);
+        FxWaits.untilStill("the Elites field", 10, () -> robot.lookup("#setting-model-elites").tryQuery().orElse(null));
         robot.doubleClickOn(field.call()).eraseText(3).write("9");
         WaitForAsyncUtils.waitForFxEvents();
         TextField elites = field.call();

@@ -2,6 +2,7 @@ package dev.mbpo.train.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.mbpo.config.SacConfig;
+import dev.mbpo.config.UpdateOrder;
 import dev.mbpo.data.Batch;
 import dev.mbpo.data.ReplayBuffer;
 import dev.mbpo.env.Box;
@@ -32,7 +33,7 @@ public final class SacBenchmarks {
     /** Updates before the timed ones: the JIT compiler settles within a few hundred (docs/BENCHMARKS.md). The peer warms up as many. */
     public static final int WARMUP_UPDATES = 300;
 
-    private static SacConfig sizes(List<Integer> hidden, int batch, String update) {
+    private static SacConfig sizes(List<Integer> hidden, int batch, UpdateOrder update) {
         SacConfig d = SacConfig.DEFAULT;
         return new SacConfig(hidden, d.actorLr(), d.criticLr(), d.alphaLr(), d.gamma(), d.tau(), batch, null,
                 d.initialAlpha(), true, 1, 0, 100_000, update);
@@ -40,11 +41,11 @@ public final class SacBenchmarks {
 
     /** Milliseconds per SAC update, sequential order (Pendulum sizes: 3-d observations, 1-d actions). */
     public static BenchResult update(String name, List<Integer> hidden, int batch, int warmup, int repeat) {
-        return update(name, hidden, batch, warmup, repeat, "sequential");
+        return update(name, hidden, batch, warmup, repeat, UpdateOrder.SEQUENTIAL);
     }
 
     /** Milliseconds per SAC update in the given {@code sac.update} order. */
-    public static BenchResult update(String name, List<Integer> hidden, int batch, int warmup, int repeat, String order) {
+    public static BenchResult update(String name, List<Integer> hidden, int batch, int warmup, int repeat, UpdateOrder order) {
         Engines.prepareThread();
         SplittableRandom r = new SplittableRandom(1);
         ReplayBuffer buffer = pendulumLikeBuffer(10_000, r);
@@ -97,7 +98,7 @@ public final class SacBenchmarks {
         ReplayBuffer buffer = pendulumLikeBuffer(10_000, r);
         Map<String, Double> extra = new LinkedHashMap<>();
         try (NDManager m = NDManager.newBaseManager(Engines.device());
-             Sac sac = new Sac(sizes(List.of(256, 256), 256, "sequential"), 3, Box.uniform(1, -2f, 2f), 1, m)) {
+             Sac sac = new Sac(sizes(List.of(256, 256), 256, UpdateOrder.SEQUENTIAL), 3, Box.uniform(1, -2f, 2f), 1, m)) {
             for (int i = 1; i <= total; i++) {
                 sac.update(buffer.sample(256, r));
                 if (i % every == 0) {

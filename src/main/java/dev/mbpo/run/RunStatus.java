@@ -1,0 +1,34 @@
+package dev.mbpo.run;
+
+import dev.mbpo.config.Choice;
+
+/** Where a run stands, in run.json and in its end event ({@link RunEvent.Ended}). */
+public enum RunStatus implements Choice {
+    RUNNING("running", "the run is going, or its process died without saying so"),
+    FINISHED("finished", "the run took all its steps"),
+    STOPPED("stopped", "the user stopped the run; it is saved and can be resumed"),
+    CRASHED("crashed", "the run ended on an error or a numerical fault; its last good checkpoint is kept");
+
+    private final String label;
+    private final String description;
+
+    RunStatus(String label, String description) {
+        this.label = label;
+        this.description = description;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
