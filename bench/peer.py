@@ -216,7 +216,7 @@ def train_model(ens, buf, patience=5, improvement=0.01):
 
 
 def loop(args):
-    """The MBPO loop of Xingyu-Lin/mbpo_pytorch with issue 7's settings, timed like `mbpo bench
+    """The MBPO loop of Xingyu-Lin/mbpo_pytorch with the loop benchmark's settings, timed like `mbpo bench
     --only loop_peer`: 400 random steps, then model training and 50k one-step branches every 200
     steps, 20 SAC updates (256x256, 5% real data) per real step, one evaluation episode every 200."""
     torch.manual_seed(args.seed)
