@@ -173,8 +173,8 @@ final class TrainCommand implements Callable<Integer> {
                 startNanos = System.nanoTime();
             } else if (e instanceof RunEvent.Ended end) {
                 ended = end;
-            } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
-                lastEval = m.values().get("eval/return");
+            } else if (e instanceof RunEvent.Metrics m && RunEvent.evalReturn(m).isPresent()) {
+                lastEval = RunEvent.evalReturn(m).getAsDouble();
                 bestEval = Math.max(bestEval, lastEval);
                 if (threshold != null && thresholdStep < 0 && lastEval >= threshold) {
                     thresholdStep = m.step();

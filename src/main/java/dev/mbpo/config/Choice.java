@@ -10,9 +10,11 @@ import java.util.List;
  * Config validation, the JSON files and the window all take the allowed values from the enum.
  */
 public interface Choice {
-    /** The name in presets, run files, events and on the command line. */
+    /** The name in presets, run files, events and on the command line: the constant's name in lower case unless it says otherwise. */
     @JsonValue
-    String label();
+    default String label() {
+        return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** What choosing it means, in one line. */
     String description();

@@ -2,21 +2,14 @@ package dev.mbpo.config;
 
 /** How MBPO's loop runs ({@code mbpo.loop}). */
 public enum LoopMode implements Choice {
-    SYNC("sync", "the paper's order, one thing at a time, reproducible from the seed"),
-    ASYNC("async", "a collector thread steps the environment and a model thread trains the ensemble and branches "
+    SYNC("the paper's order, one thing at a time, reproducible from the seed"),
+    ASYNC("a collector thread steps the environment and a model thread trains the ensemble and branches "
             + "rollouts while SAC updates run; uses more cores, not reproducible");
 
-    private final String label;
     private final String description;
 
-    LoopMode(String label, String description) {
-        this.label = label;
+    LoopMode(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -26,6 +19,6 @@ public enum LoopMode implements Choice {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

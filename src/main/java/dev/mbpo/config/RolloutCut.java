@@ -2,22 +2,15 @@ package dev.mbpo.config;
 
 /** Disagreement-aware branches ({@code rollout.cut}): where an imagined branch ends early. */
 public enum RolloutCut implements Choice {
-    NONE("none", "branches run their full length k (the paper)"),
-    ABSOLUTE("absolute", "a branch ends at the first step whose ensemble disagreement exceeds rollout.cutThreshold"),
-    QUANTILE("quantile", "as absolute, with the threshold at that quantile of the disagreement on held-out real data "
+    NONE("branches run their full length k (the paper)"),
+    ABSOLUTE("a branch ends at the first step whose ensemble disagreement exceeds rollout.cutThreshold"),
+    QUANTILE("as absolute, with the threshold at that quantile of the disagreement on held-out real data "
             + "after each model training");
 
-    private final String label;
     private final String description;
 
-    RolloutCut(String label, String description) {
-        this.label = label;
+    RolloutCut(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -27,6 +20,6 @@ public enum RolloutCut implements Choice {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

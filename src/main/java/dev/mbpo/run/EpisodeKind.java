@@ -4,20 +4,13 @@ import dev.mbpo.config.Choice;
 
 /** Which environment an episode ran on ({@link RunEvent.Episode}). */
 public enum EpisodeKind implements Choice {
-    TRAIN("train", "an episode of training on the real environment, with exploration"),
-    EVAL("eval", "a deterministic evaluation episode on the evaluation environment");
+    TRAIN("an episode of training on the real environment, with exploration"),
+    EVAL("a deterministic evaluation episode on the evaluation environment");
 
-    private final String label;
     private final String description;
 
-    EpisodeKind(String label, String description) {
-        this.label = label;
+    EpisodeKind(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -27,6 +20,6 @@ public enum EpisodeKind implements Choice {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

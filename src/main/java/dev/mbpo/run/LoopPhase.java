@@ -4,23 +4,16 @@ import dev.mbpo.config.Choice;
 
 /** What the training loop is doing ({@link RunEvent.Phase}); {@link #description()} is how the window says it. */
 public enum LoopPhase implements Choice {
-    COLLECT("collect", "collecting and updating"),
-    TRAIN_MODEL("train_model", "training the ensemble"),
-    ROLLOUT("rollout", "branching rollouts"),
-    EVALUATE("evaluate", "evaluating the policy"),
-    CHECKPOINT("checkpoint", "saving a checkpoint");
+    COLLECT("collecting and updating"),
+    TRAIN_MODEL("training the ensemble"),
+    ROLLOUT("branching rollouts"),
+    EVALUATE("evaluating the policy"),
+    CHECKPOINT("saving a checkpoint");
 
-    private final String label;
     private final String description;
 
-    LoopPhase(String label, String description) {
-        this.label = label;
+    LoopPhase(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -30,6 +23,6 @@ public enum LoopPhase implements Choice {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -14,7 +14,19 @@ public sealed interface RunEvent
     /** Version of the event schema written in every line of events.jsonl. */
     int SCHEMA_VERSION = 1;
 
+    /** The metric that carries an evaluation's mean return. */
+    String EVAL_RETURN = "eval/return";
+
     String type();
+
+    /** The mean evaluation return this event reports, if it is an evaluation's metrics. */
+    static java.util.OptionalDouble evalReturn(RunEvent e) {
+        Double v = e instanceof Metrics m ? m.values().get(EVAL_RETURN) : null;
+        if (v != null) {
+            return java.util.OptionalDouble.of(v);
+        }
+        return java.util.OptionalDouble.empty();
+    }
 
     /** Real environment steps taken when the event was emitted. */
     long step();

@@ -141,7 +141,7 @@ public final class RunRecorder implements Consumer<RunEvent>, AutoCloseable {
             events.write(EventJson.toLine(e));
             events.write('\n');
             boolean flush = e instanceof RunEvent.Ended || e instanceof RunEvent.Started
-                    || (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return"));
+                    || RunEvent.evalReturn(e).isPresent();
             if (flush) {
                 events.flush();
             }

@@ -4,22 +4,15 @@ import dev.mbpo.config.Choice;
 
 /** Where a run stands, in run.json and in its end event ({@link RunEvent.Ended}). */
 public enum RunStatus implements Choice {
-    RUNNING("running", "the run is going, or its process died without saying so"),
-    FINISHED("finished", "the run took all its steps"),
-    STOPPED("stopped", "the user stopped the run; it is saved and can be resumed"),
-    CRASHED("crashed", "the run ended on an error or a numerical fault; its last good checkpoint is kept");
+    RUNNING("the run is going, or its process died without saying so"),
+    FINISHED("the run took all its steps"),
+    STOPPED("the user stopped the run; it is saved and can be resumed"),
+    CRASHED("the run ended on an error or a numerical fault; its last good checkpoint is kept");
 
-    private final String label;
     private final String description;
 
-    RunStatus(String label, String description) {
-        this.label = label;
+    RunStatus(String description) {
         this.description = description;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -29,6 +22,6 @@ public enum RunStatus implements Choice {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

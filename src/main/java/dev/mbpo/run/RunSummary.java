@@ -26,11 +26,11 @@ public record RunSummary(long steps, double lastEval, double bestEval, List<doub
             if (e instanceof RunEvent.Started && Double.isFinite(wall)) {
                 wallOffset = wall; // a resumed run: elapsed time restarts in the new process
             }
-            if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
-                double v = m.values().get("eval/return");
+            if (RunEvent.evalReturn(e).isPresent()) {
+                double v = RunEvent.evalReturn(e).getAsDouble();
                 last = v;
                 best = Double.isNaN(best) ? v : Math.max(best, v);
-                curve.add(new double[] {m.step(), v});
+                curve.add(new double[] {e.step(), v});
             } else if (e instanceof RunEvent.Progress p) {
                 wall = wallOffset + p.elapsedSeconds();
             }

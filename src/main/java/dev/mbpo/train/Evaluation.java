@@ -48,7 +48,7 @@ final class Evaluation {
         parts.lastEvals = eps;
         ValueMapProbe.measure(step, parts.env, parts.sac).ifPresent(events);
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("eval/return", Evaluator.mean(eps));
+        m.put(RunEvent.EVAL_RETURN, Evaluator.mean(eps));
         m.put("eval/return_std", Evaluator.std(eps));
         telemetry.putTimings(step, m);
         if (parts.model != null) {

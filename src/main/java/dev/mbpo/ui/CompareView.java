@@ -238,8 +238,9 @@ final class CompareView {
     }
 
     private void accept(boolean leftSide, RunEvent e) {
-        if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
-            (leftSide ? left : right).add(m.step(), m.values().get("eval/return"), false);
+        java.util.OptionalDouble ret = RunEvent.evalReturn(e);
+        if (ret.isPresent()) {
+            (leftSide ? left : right).add(e.step(), ret.getAsDouble(), false);
             dirty = true;
         }
         (leftSide ? leftEnv : rightEnv).accept(e);

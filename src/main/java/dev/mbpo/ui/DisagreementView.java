@@ -99,10 +99,6 @@ final class DisagreementView implements RunView {
         return stepPanel;
     }
 
-    int cutPoints() {
-        return cutFraction.getItemCount();
-    }
-
     int rollouts() {
         return overTime.getItemCount();
     }

@@ -65,8 +65,8 @@ final class ReplayBar extends HBox {
         this.onClose = closeAction;
         epochs.clear();
         for (RunEvent e : all) {
-            if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
-                epochs.add(m.step());
+            if (RunEvent.evalReturn(e).isPresent()) {
+                epochs.add(e.step());
             }
         }
         if (epochs.isEmpty()) {

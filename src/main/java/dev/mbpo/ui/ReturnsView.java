@@ -43,8 +43,9 @@ final class ReturnsView implements RunView {
 
     @Override
     public void accept(RunEvent e) {
-        if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
-            eval.add(m.step(), m.values().get("eval/return"), false);
+        java.util.OptionalDouble ret = RunEvent.evalReturn(e);
+        if (ret.isPresent()) {
+            eval.add(e.step(), ret.getAsDouble(), false);
             dirty = true;
         } else if (e instanceof RunEvent.Episode ep && ep.kind() == EpisodeKind.TRAIN) {
             train.add(ep.step(), ep.episodeReturn(), false);

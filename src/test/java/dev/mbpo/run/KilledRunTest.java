@@ -32,7 +32,7 @@ class KilledRunTest {
             return false;
         }
         try (Stream<Path> s = Files.walk(runs)) {
-            return s.anyMatch(p -> p.getFileName().toString().matches("epoch-\\d{4,}"));
+            return s.anyMatch(CheckpointNames::isCheckpoint);
         }
     }
 
@@ -87,8 +87,8 @@ class KilledRunTest {
             assertTrue(!ev.events().isEmpty() && ev.events().get(0) instanceof RunEvent.Started, "trial " + trial);
             long stepsBefore = RunSummary.of(ev.events()).steps();
             List<Path> checkpoints = f.checkpoints();
-            long checkpointStep = checkpoints.isEmpty() ? 0 : EPOCH_STEPS * Long.parseLong(
-                    checkpoints.get(checkpoints.size() - 1).getFileName().toString().substring("epoch-".length()));
+            long checkpointStep = checkpoints.isEmpty() ? 0
+                    : EPOCH_STEPS * CheckpointNames.epochOf(checkpoints.get(checkpoints.size() - 1));
             assertTrue(stepsBefore - checkpointStep <= EPOCH_STEPS, "trial " + trial + ": events reach step " + stepsBefore
                     + ", the newest checkpoint is at step " + checkpointStep + ": more than the current epoch would be lost");
             if (trial == 0) {

@@ -58,7 +58,7 @@ public final class LoopBenchmarks {
                 trainings[0]++;
                 trainings[1] += t.trainLoss().length;
             }
-            if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/return")) {
+            if (e instanceof RunEvent.Metrics m && RunEvent.evalReturn(m).isPresent()) {
                 long now = System.nanoTime();
                 if (m.step() == measureFrom) {
                     windowStart[0] = now;
@@ -69,7 +69,7 @@ public final class LoopBenchmarks {
                             phases.merge(k.substring(5, k.length() - 2), v, Double::sum);
                         }
                     });
-                    log.accept(String.format("  step %6d  eval return %8.1f  %s", m.step(), m.values().get("eval/return"),
+                    log.accept(String.format("  step %6d  eval return %8.1f  %s", m.step(), RunEvent.evalReturn(m).getAsDouble(),
                             m.values().get("time/steps_per_s") == null ? ""
                                     : String.format("%.2f steps/s", m.values().get("time/steps_per_s"))));
                 }
