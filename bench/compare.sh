@@ -4,7 +4,7 @@
 # ROUNDS=0 skips the kernels; LOOP=1 adds the whole MBPO loop (see the end of this file).
 # Needs Debian's PyTorch: apt-get install python3-torch libopenblas0-pthread
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 ROUNDS="${ROUNDS:-3}"
 # One BLAS thread on both sides: an OpenBLAS-backed libtorch under the workbench (a
 # PYTORCH_LIBRARY_PATH override) ignores torch's thread setting and would use every core.

@@ -25,7 +25,7 @@ if [ -z "${JNI_HEADERS:-}" ]; then
   src="$HOME/.m2/repository/ai/djl/pytorch/pytorch-engine/0.36.0/pytorch-engine-0.36.0-sources.jar"
   [ -f "$src" ] || mvn -B -q dependency:get -Dartifact=ai.djl.pytorch:pytorch-engine:0.36.0:jar:sources -Dtransitive=false
   (cd "$JNI_HEADERS" && unzip -q "$src" 'ai/djl/pytorch/jni/PyTorchLibrary.java')
-  cp="$(cd "$here/../../.." && cat target/classpath.txt)"
+  cp="$(cd "$here/../.." && cat target/classpath.txt)"
   javac -h "$JNI_HEADERS" -d "$JNI_HEADERS/classes" -cp "$cp" "$JNI_HEADERS/ai/djl/pytorch/jni/PyTorchLibrary.java"
 fi
 mkdir -p "$(dirname "$OUT")"

@@ -5,7 +5,7 @@
 # run.sh compiles jni/djl_torch_subset.cc there against that machine's libtorch. About 45 MiB;
 # the device tool carries at most 64 MiB.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 mvn -B -q -o compile
 grep -q '^/.gpu/' .git/info/exclude 2>/dev/null || echo '/.gpu/' >> .git/info/exclude
 rm -rf .gpu && mkdir -p .gpu/lib .gpu/jni-headers .gpu/java-include

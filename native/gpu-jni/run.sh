@@ -6,7 +6,7 @@
 #   OUT=dir (results), DEV=gpu|cpu and PEERDEV=cuda|cpu, LOOP_FROM/LOOP_STEPS, CPU=0 skips the
 #   CPU round, CHECK=1 runs a user's path (train, resume, eval) on CHECK_DEVICE, PRESET_LOOP=1 times only the default preset's loop (GPU, CPU), TORCH_LIB/TORCH_INCLUDE to use another libtorch (then the peer is skipped).
 set -u
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 DEV="${DEV:-gpu}"; PEERDEV="${PEERDEV:-cuda}"; OUT="${OUT:-/tmp/gpuout}"; mkdir -p "$OUT"
 LOOP_FROM="${LOOP_FROM:-400}"; LOOP_STEPS="${LOOP_STEPS:-200}"
 log() { echo "=== $(date +%T) $*"; }
