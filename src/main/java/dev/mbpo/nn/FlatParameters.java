@@ -108,7 +108,7 @@ public final class FlatParameters {
      * recording: cut once, on the first call (which must record), and reused by every later pass.
      * Their graph nodes (a split and a reshape per parameter) keep no tensors, only sizes, so each
      * backward pass can run through them again; recutting them for every pass cost 0.1-0.3 ms
-     * per pass of SAC's critics (docs/BENCHMARKS.md). Do not close them: they live until
+     * per pass of SAC's critics (measured 2026-11-26). Do not close them: they live until
      * {@link #forgetRecordedViews()}.
      *
      * <p>They are the outputs of one split, and PyTorch refuses such views once their base has

@@ -14,8 +14,8 @@ import java.nio.FloatBuffer;
  * weight, gradient and moments once and writes them once, a vector register at a time where
  * {@link Simd} allows. Measured on SAC's 256x256 critics and actor, in isolation: 0.67-0.93 ms
  * per update for the engine's kernel, about 1.0 for the scalar loop, 0.13-0.15 for the vector
- * loop; inside running updates 0.77 (scalar) against 0.33 ms (vector) (docs/BENCHMARKS.md,
- * AdamBench, AdamVecBench).
+ * loop; inside running updates 0.77 (scalar) against 0.33 ms (vector) (2026-11-26, 2-core Intel
+ * Xeon; docs/BENCHMARKS.md, "Choices these figures decided").
  *
  * <p>Subnormal numbers are kept out of the arithmetic: on x86 each operation that reads or makes
  * one takes a microcode assist of about a hundred cycles, and one element at a time that made

@@ -149,7 +149,7 @@ public final class Mlp {
      * Intermediate activations are closed as soon as the next layer has used them, as Python
      * frees them when their last reference goes: gradient recording keeps what it needs, and
      * the allocator reuses the freed memory while it is still in cache (an element-wise op
-     * into fresh memory measured twice as slow, docs/BENCHMARKS.md).
+     * into fresh memory measured twice as slow: 13.5-15 against 7 us on 256 KiB, 2026-11-25).
      */
     public NDArray forward(NDArray x, List<NDArray> p) {
         NDArray h = x;

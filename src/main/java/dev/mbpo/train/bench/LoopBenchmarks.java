@@ -23,7 +23,7 @@ public final class LoopBenchmarks {
     }
 
     /**
-     * The settings of the PyTorch MBPO peer quoted in issue 7 (Xingyu-Lin/mbpo_pytorch on
+     * The settings of the PyTorch MBPO peer (bench/peer.py: Xingyu-Lin/mbpo_pytorch on
      * Pendulum): 7 members / 5 elites of 4 x 200, model trained to convergence (patience 5)
      * and 50k one-step branches every 200 real steps, G = 20 on 256x256 SAC, 5% real data.
      */
