@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * messages that name the environment, the random generator, and the episode's life cycle.
  * Subclasses implement the physics in {@link #advance(float[])}.
  */
-abstract class AbstractEnv implements Env {
+public abstract class AbstractEnv implements Env {
     private final String id;
     private final Box observationSpace;
     private final Box actionSpace;
@@ -24,7 +24,7 @@ abstract class AbstractEnv implements Env {
     private int elapsedSteps;
     private boolean needsReset = true;
 
-    AbstractEnv(String id, Box observationSpace, Box actionSpace, int maxEpisodeSteps, String... stateLabels) {
+    protected AbstractEnv(String id, Box observationSpace, Box actionSpace, int maxEpisodeSteps, String... stateLabels) {
         this.id = id;
         this.observationSpace = observationSpace;
         this.actionSpace = actionSpace;
@@ -44,7 +44,11 @@ abstract class AbstractEnv implements Env {
     protected abstract Transition advance(float[] clippedAction, float[] rawAction);
 
     /** Reward and termination of one physics step. */
-    protected record Transition(double reward, boolean terminated) {
+    public record Transition(double reward, boolean terminated) {
+    }
+
+    /** Called after {@link #state} was replaced by a reset or {@link #setState}: a simulator takes it over here. */
+    protected void stateReplaced() {
     }
 
     @Override
@@ -87,6 +91,7 @@ abstract class AbstractEnv implements Env {
     @Override
     public final float[] reset() {
         state = initialState();
+        stateReplaced();
         elapsedSteps = 0;
         needsReset = false;
         return observation();
@@ -143,6 +148,7 @@ abstract class AbstractEnv implements Env {
             }
         }
         state = newState.clone();
+        stateReplaced();
         needsReset = false;
     }
 
