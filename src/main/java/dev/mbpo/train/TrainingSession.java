@@ -75,10 +75,24 @@ public final class TrainingSession {
         dev.mbpo.env.Env env;
         try {
             env = Envs.make(config.env());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException("env", "env: " + e.getMessage());
         }
-        MemoryBudget.check(config, env, Runtime.getRuntime().maxMemory());
+        try {
+            if (config.algorithm() == dev.mbpo.config.Algorithm.MBPO && config.model().analyticReward() && env.rewardFn().isEmpty()) {
+                throw dev.mbpo.config.Check.fail("model.analyticReward", true, "false for " + config.env()
+                        + ", whose reward has no closed form here: the ensemble learns it");
+            }
+            MemoryBudget.check(config, env, Runtime.getRuntime().maxMemory());
+        } finally {
+            if (env instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not close {}", config.env(), e);
+                }
+            }
+        }
     }
 
     /** Starts the trainer thread. */

@@ -4,6 +4,11 @@ import dev.mbpo.env.CartPoleSwingUp;
 import dev.mbpo.env.ContinuousCartPole;
 import dev.mbpo.env.MountainCarContinuous;
 import dev.mbpo.env.Pendulum;
+import dev.mbpo.env.mujoco.Ant;
+import dev.mbpo.env.mujoco.HalfCheetah;
+import dev.mbpo.env.mujoco.Hopper;
+import dev.mbpo.env.mujoco.InvertedPendulum;
+import dev.mbpo.env.mujoco.Walker2d;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
@@ -14,11 +19,16 @@ interface EnvRenderer {
 
     void draw(GraphicsContext g, double w, double h, double[] state, float[] action);
 
+    /** Frees what the renderer holds (a MuJoCo simulator); called when the view changes environment. */
+    default void close() {
+    }
+
     static EnvRenderer forEnv(String id) {
         return switch (id) {
             case Pendulum.ID -> new PendulumRenderer();
             case MountainCarContinuous.ID -> new MountainCarRenderer();
             case ContinuousCartPole.ID, CartPoleSwingUp.ID -> new CartPoleRenderer();
+            case InvertedPendulum.ID, HalfCheetah.ID, Hopper.ID, Walker2d.ID, Ant.ID -> new MujocoRenderer(id);
             default -> throw new IllegalArgumentException("no renderer for " + id);
         };
     }

@@ -54,6 +54,13 @@ final class EnvView implements RunView {
     }
 
     void setEnvironment(String id) {
+        if (id.equals(envId) && renderer != null) {
+            draw();
+            return;
+        }
+        if (renderer != null) {
+            renderer.close();
+        }
         envId = id;
         renderer = EnvRenderer.forEnv(id);
         draw();

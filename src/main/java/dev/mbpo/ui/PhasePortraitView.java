@@ -71,8 +71,13 @@ final class PhasePortraitView extends CanvasView implements RunView {
             return;
         }
         envId = id;
-        env = Envs.make(id);
-        plane = env.phasePlane().orElse(null);
+        try {
+            env = Envs.make(id);
+            plane = env.phasePlane().orElse(null);
+        } catch (IllegalStateException e) {
+            env = null; // a MuJoCo task without MuJoCo: no picture (the run itself is refused with the reason)
+            plane = null;
+        }
         reset();
         flush();
     }

@@ -31,6 +31,11 @@ public final class Ant extends MujocoEnv {
     }
 
     @Override
+    public boolean planar() {
+        return false;
+    }
+
+    @Override
     protected double[] initialState() {
         return join(uniformAround(sim.qpos0(), RESET_NOISE), gaussianAround(new double[nv], RESET_NOISE));
     }

@@ -146,6 +146,16 @@ public abstract class MujocoEnv extends AbstractEnv implements AutoCloseable {
         return s;
     }
 
+    /** Simulated seconds per step (the simulator's timestep times the frame skip). */
+    public double dt() {
+        return dt;
+    }
+
+    /** Whether the task moves in the x-z plane only (drawn from the side); Ant is not. */
+    public boolean planar() {
+        return true;
+    }
+
     /** Every geom's pose and size now (16 numbers a geom: type, size, position, rotation), for drawing. */
     public double[] geoms() {
         return sim.geoms();
