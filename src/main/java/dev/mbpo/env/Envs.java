@@ -31,6 +31,11 @@ public final class Envs {
     private static final java.util.Set<String> MUJOCO = java.util.Set.of(InvertedPendulum.ID, HalfCheetah.ID, Hopper.ID,
             Walker2d.ID, Ant.ID);
 
+    /** True for the MuJoCo tasks (env.mujoco). */
+    public static boolean needsMujoco(String id) {
+        return MUJOCO.contains(id);
+    }
+
     /** Why the environment cannot run here (a MuJoCo task without MuJoCo), in one line; empty when it can. */
     public static java.util.Optional<String> unavailable(String id) {
         if (MUJOCO.contains(id) && !MujocoLibrary.available()) {

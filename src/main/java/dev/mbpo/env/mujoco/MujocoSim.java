@@ -8,6 +8,7 @@ import java.lang.ref.Cleaner;
  */
 public final class MujocoSim implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Frees the native memory once, whoever comes first: close() or the cleaner. */
     private static final class Handle implements Runnable {
@@ -15,6 +16,7 @@ public final class MujocoSim implements AutoCloseable {
 
         Handle(long value) {
             this.value = value;
+            LIVE.incrementAndGet();
         }
 
         @Override
@@ -22,6 +24,7 @@ public final class MujocoSim implements AutoCloseable {
             if (value != 0) {
                 MujocoNative.free(value);
                 value = 0;
+                LIVE.decrementAndGet();
             }
         }
 
@@ -67,6 +70,11 @@ public final class MujocoSim implements AutoCloseable {
         this.timestep = MujocoNative.timestep(h);
         this.ctrlRange = MujocoNative.ctrlRange(h);
         this.qpos0 = MujocoNative.qpos0(h);
+    }
+
+    /** Simulations whose native memory is not freed yet (tests check the cleaner with it). */
+    static int live() {
+        return LIVE.get();
     }
 
     public int nq() {
