@@ -194,3 +194,17 @@ JNIEXPORT void JNICALL Java_dev_mbpo_env_mujoco_MujocoNative_bodyPosition(JNIEnv
     }
     (*env)->SetDoubleArrayRegion(env, out, 0, 3, s->d->xpos + 3 * body);
 }
+
+// The shim's own loop, for the benchmark that measures what the JNI crossing costs: `steps`
+// environment steps with the same controls and no copying out.
+JNIEXPORT void JNICALL Java_dev_mbpo_env_mujoco_MujocoNative_stepLoop(JNIEnv *env, jclass cls, jlong h, jdoubleArray controls,
+                                                                     jint frameSkip, jint steps) {
+    Sim *s = (Sim *) (intptr_t) h;
+    for (int k = 0; k < steps; k++) {
+        (*env)->GetDoubleArrayRegion(env, controls, 0, s->m->nu, s->d->ctrl);
+        for (int i = 0; i < frameSkip; i++) {
+            mj_step(s->m, s->d);
+        }
+        mj_rnePostConstraint(s->m, s->d);
+    }
+}

@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sgemm, sac_update_256, sac_update_64, sac_update_256_parallel, sac_update_64_parallel, ensemble_train_step, ensemble_layout, rollout, sac_memory, loop_preset, loop_peer }
+    enum Name { sgemm, sac_update_256, sac_update_64, sac_update_256_parallel, sac_update_64_parallel, ensemble_train_step, ensemble_layout, rollout, mujoco_step, sac_memory, loop_preset, loop_peer }
 
     /** Minutes each: they run only when named with --only. */
     private static final java.util.Set<Name> ON_REQUEST = java.util.EnumSet.of(Name.sac_memory, Name.loop_preset, Name.loop_peer);
@@ -100,6 +100,20 @@ final class BenchCommand implements Callable<Integer> {
         all.put(Name.ensemble_train_step, () -> ModelBenchmarks.trainStep(Math.max(3, repeat / 20)));
         all.put(Name.ensemble_layout, () -> ModelBenchmarks.layout(Math.max(5, repeat / 4)));
         all.put(Name.rollout, () -> ModelBenchmarks.rollout(Math.max(3, repeat / 20)));
+        all.put(Name.mujoco_step, () -> {
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (String id : dev.mbpo.env.Envs.ids()) {
+                if (dev.mbpo.env.Envs.needsMujoco(id) && dev.mbpo.env.Envs.unavailable(id).isEmpty()) {
+                    BenchResult r = dev.mbpo.train.bench.MujocoBenchmarks.step(id, Math.max(10, repeat / 4));
+                    progress.accept(String.format(java.util.Locale.ROOT, "%-16s step through the shim %8.2f us, the shim's own "
+                            + "loop %8.2f us: crossing %4.1f%%; whole Env.step %8.2f us", id, r.median(), r.extra().get("shim_loop_us"),
+                            100 * r.extra().get("crossing_fraction"), r.extra().get("env_step_us")));
+                    figures.put(id + " crossing_fraction", r.extra().get("crossing_fraction"));
+                    figures.put(id + " step_us", r.median());
+                }
+            }
+            return new BenchResult(figures.isEmpty() ? "mujoco steps: MuJoCo unavailable" : "mujoco steps", "us", new double[0], figures);
+        });
         all.put(Name.sac_memory, () -> SacBenchmarks.memory(memoryUpdates, Math.max(1, memoryUpdates / 10), s -> {
             out.println("  " + s);
             out.flush();

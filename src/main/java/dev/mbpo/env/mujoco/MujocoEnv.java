@@ -151,6 +151,16 @@ public abstract class MujocoEnv extends AbstractEnv implements AutoCloseable {
         return dt;
     }
 
+    /** Simulator steps per environment step. */
+    public int frameSkip() {
+        return frameSkip;
+    }
+
+    /** The task's simulator (benchmarks time it directly). */
+    public MujocoSim sim() {
+        return sim;
+    }
+
     /** Whether the task moves in the x-z plane only (drawn from the side); Ant is not. */
     public boolean planar() {
         return true;

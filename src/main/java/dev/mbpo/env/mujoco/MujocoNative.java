@@ -26,6 +26,8 @@ final class MujocoNative {
 
     static native void step(long handle, double[] controls, int frameSkip, double[] qposQvelOut);
 
+    static native void stepLoop(long handle, double[] controls, int frameSkip, int steps);
+
     static native void bodyPosition(long handle, int body, double[] out);
 
     /** Per geom 16 numbers: type, size (3), position (3), rotation matrix (9, row-major). */

@@ -133,6 +133,14 @@ public final class MujocoSim implements AutoCloseable {
         return out;
     }
 
+    /**
+     * {@code steps} environment steps inside the shim, copying nothing out: what a step costs
+     * without the JNI crossing (for the benchmark that measures that crossing).
+     */
+    public void stepInside(double[] controls, int frameSkip, int steps) {
+        MujocoNative.stepLoop(handle.get(), controls, frameSkip, steps);
+    }
+
     /** Every geom's type, size, position and orientation now (16 numbers a geom), for drawing. */
     public double[] geoms() {
         double[] out = new double[16 * ngeom];
