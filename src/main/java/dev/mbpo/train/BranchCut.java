@@ -19,6 +19,24 @@ final class BranchCut {
     }
 
     /**
+     * Which of the first {@code rows} imagined steps are finite (next state and reward). As in
+     * the original code, whose termination functions end a branch whose prediction is not
+     * finite, such a branch ends there and its step is not kept; only a model that is not
+     * finite anywhere is a fault.
+     */
+    static boolean[] finiteRows(float[] nextObs, float[] rewards, int rows, int obsDim) {
+        boolean[] ok = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            boolean finite = Float.isFinite(rewards[r]);
+            for (int d = 0; d < obsDim && finite; d++) {
+                finite = Float.isFinite(nextObs[r * obsDim + d]);
+            }
+            ok[r] = finite;
+        }
+        return ok;
+    }
+
+    /**
      * Rule (b): the largest k (at least 1) whose mean open-loop error, measured on real
      * trajectories, stays under the tolerance. {@code errorMean[k]} is the error k steps ahead.
      */

@@ -173,15 +173,6 @@ final class ModelBranch implements AutoCloseable {
         return null;
     }
 
-    private static boolean finite(float[] v, int n) {
-        for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(v[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean allFinite(double[] v) {
         for (double x : v) {
             if (!Double.isFinite(x)) {
@@ -214,15 +205,22 @@ final class ModelBranch implements AutoCloseable {
         int[] cut = new int[k];
         double[][] dis = new double[4][k];
         long imagined = 0;
+        long nonFiniteBranches = 0;
         for (int t = 0; t < k && rows > 0; t++) {
             float[] actions = sac.actBatch(states, rows, false);
             ModelEnv.Step s = modelEnv.step(states, actions, rows, random, !Double.isNaN(threshold));
-            if (!finite(s.nextObs(), rows * obsDim) || !finite(s.rewards(), rows)) {
+            boolean[] finiteRow = BranchCut.finiteRows(s.nextObs(), s.rewards(), rows, obsDim);
+            int notFinite = 0;
+            for (boolean f : finiteRow) {
+                notFinite += f ? 0 : 1;
+            }
+            if (notFinite == rows) {
                 String detail = "imagined transitions at rollout step " + (t + 1) + " of step " + step
-                        + " are not finite: the model's predictions exploded";
+                        + " are not finite in any branch: the model's predictions exploded";
                 events.accept(new RunEvent.Fault(step, "model_rollout", detail));
                 throw new NumericalFault(detail);
             }
+            nonFiniteBranches += notFinite;
             alive[t] = rows;
             double[] summary = ModelEnv.summarise(s.disagreement());
             for (int q = 0; q < 4; q++) {
@@ -236,6 +234,9 @@ final class ModelBranch implements AutoCloseable {
             boolean[] survive = BranchCut.survivors(s.disagreement(), rows, threshold);
             synchronized (bufferLock) {
                 for (int r = 0; r < rows; r++) {
+                    if (!finiteRow[r]) {
+                        continue; // ended: the step is not kept
+                    }
                     if (!survive[r]) {
                         cut[t]++;
                         continue;
@@ -263,6 +264,9 @@ final class ModelBranch implements AutoCloseable {
         m.put("rollout/disagreement", dis[0].length > 0 ? dis[0][0] : Double.NaN);
         m.put("rollout/model_buffer", (double) modelBuffer.size());
         m.put("rollout/imagined_per_s", seconds > 0 ? imagined / seconds : Double.NaN);
+        if (nonFiniteBranches > 0) {
+            m.put("rollout/non_finite_branches", (double) nonFiniteBranches); // ended where the model's step was not finite
+        }
         if (!Double.isNaN(threshold)) {
             long cutTotal = java.util.Arrays.stream(cut).sum();
             m.put("rollout/cut_fraction", cutTotal / (double) Math.max(1, java.util.Arrays.stream(alive).sum()));

@@ -24,6 +24,16 @@ class DisagreementAwareRolloutTest {
     }
 
     @Test
+    void aBranchWhoseImaginedStepIsNotFiniteEndsThereAndTheOthersGoOn() {
+        float[] next = {0.1f, 0.2f, Float.NaN, 0.4f, 0.5f, 0.6f, 0.7f, Float.POSITIVE_INFINITY, 9f, 9f};
+        float[] rewards = {1f, 1f, 1f, Float.NaN, 1f};
+        assertArrayEquals(new boolean[] {true, false, true, false}, BranchCut.finiteRows(next, rewards, 4, 2),
+                "a non-finite state coordinate or reward ends that branch only");
+        assertArrayEquals(new boolean[] {true, false, true, false, true}, BranchCut.finiteRows(next, rewards, 5, 2));
+        assertArrayEquals(new boolean[] {true}, BranchCut.finiteRows(next, rewards, 1, 2), "only the rows stepped are judged");
+    }
+
+    @Test
     void adaptiveHorizonIsTheLargestKUnderTheTolerance() {
         double[] err = {0, 0.01, 0.03, 0.049, 0.06, 0.02};
         assertEquals(3, BranchCut.horizonWithin(err, 0.05), "stops at the first k over the tolerance");
