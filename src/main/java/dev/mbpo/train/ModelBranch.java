@@ -191,7 +191,7 @@ final class ModelBranch implements AutoCloseable {
         long t0 = System.nanoTime();
         MbpoConfig loop = config.mbpo();
         RolloutConfig rc = config.rollout();
-        int epoch = (int) (step / loop.epochLength());
+        int epoch = scheduleEpoch(step, config.sac().initialRandomSteps(), loop.epochLength());
         int k = rc.adaptiveHorizon() && chosenHorizon > 0 ? chosenHorizon : rc.horizonAt(epoch);
         double threshold = cutThreshold();
         resizeModelBuffer(k);
@@ -273,6 +273,15 @@ final class ModelBranch implements AutoCloseable {
             m.put("rollout/cut_threshold", threshold);
         }
         events.accept(new RunEvent.Metrics(step, m));
+    }
+
+    /**
+     * The epoch the horizon schedule reads at a real step. As in the original code, epochs count
+     * from the end of the initial random steps (its epoch counter starts after the exploration),
+     * so a schedule [a, b, x, y] reaches y b epochs after the random steps, not before them.
+     */
+    static int scheduleEpoch(long step, int initialRandomSteps, int epochLength) {
+        return (int) (Math.max(0, step - initialRandomSteps) / epochLength);
     }
 
     /** Capacity retainEpochs * k * M * E / freq; rebuilt (keeping the newest data) when it changes. */

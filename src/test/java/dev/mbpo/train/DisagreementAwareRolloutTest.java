@@ -34,6 +34,20 @@ class DisagreementAwareRolloutTest {
     }
 
     @Test
+    void theScheduleCountsEpochsFromTheEndOfTheRandomStepsAsTheOriginalCodeDoes() {
+        assertEquals(0, ModelBranch.scheduleEpoch(5000, 5000, 1000), "the first model training: epoch 0");
+        assertEquals(0, ModelBranch.scheduleEpoch(5999, 5000, 1000));
+        assertEquals(20, ModelBranch.scheduleEpoch(25_000, 5000, 1000));
+        assertEquals(0, ModelBranch.scheduleEpoch(400, 5000, 1000), "never negative");
+        // Hopper's schedule [20, 150, 1, 15]: k = 1 until 20 epochs after the 5,000 random steps, 15 from 150 on.
+        dev.mbpo.config.RolloutConfig hopper = new dev.mbpo.config.RolloutConfig(100_000, 1, List.of(20, 150, 1, 15), 1, 25, 3,
+                dev.mbpo.config.RolloutCut.NONE, 0.9, false, 0.05);
+        assertEquals(1, hopper.horizonAt(ModelBranch.scheduleEpoch(25_000, 5000, 1000)));
+        assertEquals(2, hopper.horizonAt(ModelBranch.scheduleEpoch(35_000, 5000, 1000)));
+        assertEquals(15, hopper.horizonAt(ModelBranch.scheduleEpoch(155_000, 5000, 1000)));
+    }
+
+    @Test
     void adaptiveHorizonIsTheLargestKUnderTheTolerance() {
         double[] err = {0, 0.01, 0.03, 0.049, 0.06, 0.02};
         assertEquals(3, BranchCut.horizonWithin(err, 0.05), "stops at the first k over the tolerance");
