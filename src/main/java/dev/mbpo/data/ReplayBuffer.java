@@ -171,11 +171,31 @@ public final class ReplayBuffer implements TransitionSource {
 
     /** A buffer holding exactly this one's transitions, oldest first (a snapshot for another thread). */
     public ReplayBuffer copy() {
-        Batch b = all();
-        ReplayBuffer c = new ReplayBuffer(Math.max(1, b.size()), obsDim(), actDim());
-        for (int i = 0; i < b.size(); i++) {
-            c.add(b, i);
-        }
+        ReplayBuffer c = new ReplayBuffer(Math.max(1, size), obsDim, actDim);
+        c.appendNewestOf(this, size);
         return c;
+    }
+
+    /**
+     * Appends the newest {@code n} transitions of {@code source}, oldest of them first, copying
+     * straight from its arrays: a resize holds the old and the new buffer and nothing more.
+     */
+    public void appendNewestOf(ReplayBuffer source, int n) {
+        if (source.obsDim != obsDim || source.actDim != actDim) {
+            throw new IllegalArgumentException("buffers of different shapes: " + source.obsDim + "/" + source.actDim + " and "
+                    + obsDim + "/" + actDim);
+        }
+        int count = Math.min(n, source.size);
+        for (int k = source.size - count; k < source.size; k++) {
+            int i = source.size < source.capacity ? k : (source.next + k) % source.capacity;
+            System.arraycopy(source.obs, i * obsDim, obs, next * obsDim, obsDim);
+            System.arraycopy(source.actions, i * actDim, actions, next * actDim, actDim);
+            rewards[next] = source.rewards[i];
+            System.arraycopy(source.nextObs, i * obsDim, nextObs, next * obsDim, obsDim);
+            terminated[next] = source.terminated[i];
+            next = (next + 1) % capacity;
+            size = Math.min(size + 1, capacity);
+            added++;
+        }
     }
 }

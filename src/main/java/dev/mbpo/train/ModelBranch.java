@@ -299,10 +299,7 @@ final class ModelBranch implements AutoCloseable {
         horizon = k;
         ReplayBuffer old = modelBuffer;
         ReplayBuffer fresh = new ReplayBuffer((int) Math.min(Integer.MAX_VALUE - 8, capacity), old.obsDim(), old.actDim());
-        Batch kept = old.all();
-        for (int i = Math.max(0, kept.size() - fresh.capacity()); i < kept.size(); i++) {
-            fresh.add(kept, i);
-        }
+        fresh.appendNewestOf(old, fresh.capacity()); // straight from the old arrays: no third copy at the peak
         modelBuffer = fresh;
     }
 

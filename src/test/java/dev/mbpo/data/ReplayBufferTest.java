@@ -36,6 +36,33 @@ class ReplayBufferTest {
     }
 
     @Test
+    void aResizedBufferKeepsTheNewestRowsInOrder() {
+        ReplayBuffer old = new ReplayBuffer(5, 2, 1);
+        for (int i = 0; i < 8; i++) {
+            addNumbered(old, i); // holds 3..7, wrapped around
+        }
+        ReplayBuffer smaller = new ReplayBuffer(3, 2, 1);
+        smaller.appendNewestOf(old, smaller.capacity());
+        assertEquals(3, smaller.size());
+        Batch s = smaller.all();
+        for (int k = 0; k < 3; k++) {
+            int i = k + 5;
+            assertEquals(i, s.obs()[2 * k]);
+            assertEquals(i / 10f, s.actions()[k]);
+            assertEquals(i, s.rewards()[k]);
+            assertEquals(-i - 1, s.nextObs()[2 * k + 1]);
+            assertEquals(i % 2 == 0 ? 1f : 0f, s.terminated()[k]);
+        }
+        ReplayBuffer larger = new ReplayBuffer(9, 2, 1);
+        larger.appendNewestOf(old, larger.capacity());
+        assertEquals(5, larger.size(), "all that the old one held");
+        assertEquals(3f, larger.all().obs()[0]);
+        ReplayBuffer copy = old.copy();
+        assertEquals(java.util.Arrays.toString(old.all().obs()), java.util.Arrays.toString(copy.all().obs()));
+        assertThrows(IllegalArgumentException.class, () -> new ReplayBuffer(3, 3, 1).appendNewestOf(old, 3));
+    }
+
+    @Test
     void samplingIsUniformSeededAndOnlyFromHeldRows() {
         ReplayBuffer b = new ReplayBuffer(100, 2, 1);
         for (int i = 0; i < 10; i++) {
