@@ -17,7 +17,7 @@ class MbpoLoopTest {
                 "run.evalEpisodes=1", "run.device=cpu", "sac.hidden=[32,32]", "sac.batchSize=32", "sac.updatesPerStep=2",
                 "sac.initialRandomSteps=200", "model.members=3", "model.elites=2", "model.hidden=[32,32]",
                 "model.weightDecay=[1e-5]", "model.maxEpochs=5", "rollout.batchSize=300",
-                "rollout.schedule=[2,4,1,3]", "rollout.predictionHorizon=10", "rollout.predictionSegments=2",
+                "rollout.schedule=[0,2,1,3]", "rollout.predictionHorizon=10", "rollout.predictionSegments=2",
                 "mbpo.epochLength=100", "mbpo.modelTrainFreq=100"));
         o.addAll(List.of(more));
         return Presets.parse("{\"name\": \"tiny mbpo\", \"algorithm\": \"mbpo\", \"env\": \"Pendulum-v1\"}", "test", o);
@@ -40,7 +40,8 @@ class MbpoLoopTest {
         assertEquals(5, trainings.get(0).trainLoss().length, "max epochs");
         List<RunEvent.Rollout> rollouts = events.stream().filter(e -> e instanceof RunEvent.Rollout)
                 .map(e -> (RunEvent.Rollout) e).toList();
-        // Schedule [2, 4, 1, 3] by epochs of 100 steps: epoch 2 -> k = 1, epoch 3 -> 2, epoch 4 -> 3.
+        // Schedule [0, 2, 1, 3] by epochs of 100 steps counted from the end of the 200 random steps:
+        // steps 200, 300, 400 are epochs 0, 1, 2 -> k = 1, 2, 3.
         assertEquals(List.of(1, 2, 3), rollouts.stream().map(RunEvent.Rollout::horizon).toList());
         RunEvent.Rollout r2 = rollouts.get(2);
         assertEquals(300, r2.alive()[0]);
