@@ -21,18 +21,12 @@ final class EnvsCommand implements Callable<Integer> {
         for (String id : Envs.ids()) {
             java.util.Optional<String> why = Envs.unavailable(id);
             if (why.isPresent()) {
-                out.printf("%-26s unavailable: %s%n", id, why.get().substring(why.get().indexOf("unavailable here: ") + 18));
+                out.printf("%-26s unavailable: %s%n", id, why.get());
                 continue;
             }
-            Env env = Envs.make(id);
-            String range = "[" + env.actionSpace().low(0) + ", " + env.actionSpace().high(0) + "]";
-            out.printf(format, id, env.observationSpace().shape(), env.actionSpace().shape(), range, env.maxEpisodeSteps());
-            if (env instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(id + ": " + e.getMessage(), e);
-                }
+            try (Env env = Envs.make(id)) {
+                String range = "[" + env.actionSpace().low(0) + ", " + env.actionSpace().high(0) + "]";
+                out.printf(format, id, env.observationSpace().shape(), env.actionSpace().shape(), range, env.maxEpisodeSteps());
             }
         }
         out.flush();

@@ -61,10 +61,8 @@ public final class GuiOptions {
     }
 
     void check() {
-        for (double[] v : new double[][] {{screenshotAfter}, {exitAfter}}) {
-            if (!(v[0] >= 0) || !Double.isFinite(v[0])) {
-                throw new IllegalArgumentException("--screenshot-after and --exit-after take seconds >= 0");
-            }
+        if (!(screenshotAfter >= 0 && exitAfter >= 0) || !Double.isFinite(screenshotAfter) || !Double.isFinite(exitAfter)) {
+            throw new IllegalArgumentException("--screenshot-after and --exit-after take seconds >= 0");
         }
         if (!(statsEvery > 0) || !Double.isFinite(statsEvery)) {
             throw new IllegalArgumentException("--stats-every is " + statsEvery + "; allowed: seconds > 0");

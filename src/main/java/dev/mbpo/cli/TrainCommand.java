@@ -168,13 +168,14 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         void accept(RunEvent e) {
+            java.util.OptionalDouble evalReturn = RunEvent.evalReturn(e);
             if (e instanceof RunEvent.Started s) {
                 totalSteps = s.totalSteps();
                 startNanos = System.nanoTime();
             } else if (e instanceof RunEvent.Ended end) {
                 ended = end;
-            } else if (e instanceof RunEvent.Metrics m && RunEvent.evalReturn(m).isPresent()) {
-                lastEval = RunEvent.evalReturn(m).getAsDouble();
+            } else if (e instanceof RunEvent.Metrics m && evalReturn.isPresent()) {
+                lastEval = evalReturn.getAsDouble();
                 bestEval = Math.max(bestEval, lastEval);
                 if (threshold != null && thresholdStep < 0 && lastEval >= threshold) {
                     thresholdStep = m.step();

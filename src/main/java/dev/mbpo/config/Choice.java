@@ -20,7 +20,7 @@ public interface Choice {
     String description();
 
     /** The labels of every constant, in declaration order. */
-    static <E extends Enum<E> & Choice> List<String> labels(Class<E> type) {
+    static List<String> labels(Class<? extends Choice> type) {
         return Arrays.stream(type.getEnumConstants()).map(Choice::label).toList();
     }
 

@@ -142,7 +142,7 @@ public final class Presets {
             String field = path(e);
             if (e.getTargetType() != null && e.getTargetType().isEnum() && Choice.class.isAssignableFrom(e.getTargetType())) {
                 throw new ConfigException(field, source + ": " + Check.fail(field, "'" + e.getValue() + "'",
-                        String.join(", ", choiceLabels(e.getTargetType()))).getMessage());
+                        String.join(", ", Choice.labels(e.getTargetType().asSubclass(Choice.class)))).getMessage());
             }
             throw new ConfigException(field, source + ": " + field + " is " + e.getValue() + "; allowed: "
                     + typeName(e.getTargetType()));
@@ -163,10 +163,6 @@ public final class Presets {
                 : e.getOriginalMessage().lines().findFirst().orElse("").trim();
         com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? what : what + ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    private static List<String> choiceLabels(Class<?> enumType) {
-        return java.util.Arrays.stream(enumType.getEnumConstants()).map(c -> ((Choice) c).label()).toList();
     }
 
     private static String typeName(Class<?> c) {

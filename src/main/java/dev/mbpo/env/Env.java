@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: one thread steps an environment.
  */
-public interface Env {
+public interface Env extends AutoCloseable {
 
     /** The registry id, e.g. {@code Pendulum-v1}. */
     String id();
@@ -63,6 +63,11 @@ public interface Env {
 
     /** The reward as a pure function of a transition, where it is known in closed form. */
     Optional<RewardFn> rewardFn();
+
+    /** Frees what the environment holds outside the Java heap (a MuJoCo task's simulator); nothing for the others. */
+    @Override
+    default void close() {
+    }
 
     /** A 2-D picture of the state, where the state is two-dimensional; empty otherwise. */
     default Optional<PhasePlane> phasePlane() {

@@ -26,8 +26,9 @@ public record RunSummary(long steps, double lastEval, double bestEval, List<doub
             if (e instanceof RunEvent.Started && Double.isFinite(wall)) {
                 wallOffset = wall; // a resumed run: elapsed time restarts in the new process
             }
-            if (RunEvent.evalReturn(e).isPresent()) {
-                double v = RunEvent.evalReturn(e).getAsDouble();
+            java.util.OptionalDouble ret = RunEvent.evalReturn(e);
+            if (ret.isPresent()) {
+                double v = ret.getAsDouble();
                 last = v;
                 best = Double.isNaN(best) ? v : Math.max(best, v);
                 curve.add(new double[] {e.step(), v});

@@ -129,26 +129,16 @@ final class AsyncMbpoLoop implements TrainingLoop {
         }
     }
 
+    /** The ensemble must not change while it is written: a stop makes the model thread end its job within a minibatch. */
     @Override
-    public long epochSteps() {
-        return config.epochSteps();
+    public LoopParts parts() {
+        return parts;
     }
 
-    /** The ensemble must not change while it is written: a stop makes the model thread end its job within a minibatch. */
     @Override
     public void saveCheckpoint(Path dir) throws IOException {
         worker.awaitIdle(() -> false);
         LoopCheckpoint.save(dir, parts, collector.trainEpisodes());
-    }
-
-    @Override
-    public long step() {
-        return parts.step;
-    }
-
-    @Override
-    public long totalSteps() {
-        return config.run().totalSteps();
     }
 
     @Override

@@ -39,10 +39,15 @@ public final class CheckpointPolicy implements AutoCloseable {
         }
         Device device = Engines.deviceFor(config);
         Engines.prepareThread();
-        Env env = Envs.make(config.env());
+        int obsDim;
+        dev.mbpo.env.Box actions;
+        try (Env env = Envs.make(config.env())) {
+            obsDim = env.observationSpace().dim();
+            actions = env.actionSpace();
+        }
         NDManager m = NDManager.newBaseManager(device);
         try {
-            Sac sac = new Sac(config.sac(), env.observationSpace().dim(), env.actionSpace(), 0, m);
+            Sac sac = new Sac(config.sac(), obsDim, actions, 0, m);
             sac.load(policy);
             return new CheckpointPolicy(config, m, sac);
         } catch (IOException | RuntimeException e) {
@@ -58,7 +63,9 @@ public final class CheckpointPolicy implements AutoCloseable {
 
     /** Runs deterministic episodes on a fresh environment seeded with {@code seed}. */
     public List<RunEvent.Episode> evaluate(int episodes, long seed) {
-        return new Evaluator(Envs.make(config.env()), seed).run(this::act, episodes, 0);
+        try (Evaluator evaluator = new Evaluator(Envs.make(config.env()), seed)) {
+            return evaluator.run(this::act, episodes, 0);
+        }
     }
 
     @Override

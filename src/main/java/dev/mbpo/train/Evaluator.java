@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Evaluates a policy over whole episodes on its own environment, seeded apart from the
  * training environment so that evaluation never disturbs training's random stream.
  */
-final class Evaluator {
+final class Evaluator implements AutoCloseable {
     private final Env env;
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker(EpisodeKind.EVAL, true);
@@ -40,6 +40,11 @@ final class Evaluator {
             out.add(tracker.finish(step));
         }
         return out;
+    }
+
+    @Override
+    public void close() {
+        env.close();
     }
 
     static double mean(List<RunEvent.Episode> eps) {

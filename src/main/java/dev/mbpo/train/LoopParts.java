@@ -102,6 +102,8 @@ final class LoopParts implements AutoCloseable {
         if (model != null) {
             model.close();
         }
+        evaluator.close();
+        env.close();
         manager.close();
     }
 }

@@ -139,23 +139,13 @@ final class MbpoLoop implements TrainingLoop {
     }
 
     @Override
-    public long epochSteps() {
-        return config.epochSteps();
+    public LoopParts parts() {
+        return parts;
     }
 
     @Override
     public void saveCheckpoint(Path dir) throws IOException {
         LoopCheckpoint.save(dir, parts, parts.trainEpisodes);
-    }
-
-    @Override
-    public long step() {
-        return parts.step;
-    }
-
-    @Override
-    public long totalSteps() {
-        return config.run().totalSteps();
     }
 
     @Override

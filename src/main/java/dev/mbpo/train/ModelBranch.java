@@ -303,10 +303,6 @@ final class ModelBranch implements AutoCloseable {
         modelBuffer = fresh;
     }
 
-    /**
-     * Open-loop predictions of real segments from the latest evaluation episode: each member
-     * follows its own predicted means with the real actions.
-     */
     /** Open-loop error and disagreement against k over many start states of the latest evaluation. */
     void measureHorizon(long step, List<RunEvent.Episode> episodes) {
         int h = config.rollout().predictionHorizon();
@@ -335,6 +331,10 @@ final class ModelBranch implements AutoCloseable {
     /** Steps between start states of the horizon analysis (5 evaluation episodes of 200 steps: about 175 starts). */
     static final int HORIZON_STRIDE = 5;
 
+    /**
+     * Open-loop predictions of real segments from the latest evaluation episode: each member
+     * follows its own predicted means with the real actions.
+     */
     void predictSegments(long step, RunEvent.Episode episode) {
         int h = config.rollout().predictionHorizon();
         int segments = config.rollout().predictionSegments();
@@ -391,6 +391,7 @@ final class ModelBranch implements AutoCloseable {
 
     @Override
     public void close() {
+        scratchEnv.close();
         ensemble.close();
     }
 }

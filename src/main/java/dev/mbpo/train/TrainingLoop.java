@@ -11,18 +11,26 @@ interface TrainingLoop extends AutoCloseable {
     /** One real environment step with the learning that follows it; false once the run has all its steps. */
     boolean stepOnce();
 
+    /** What the loop is made of, built by {@link #begin}. */
+    LoopParts parts();
+
     /** Real steps taken so far. */
-    long step();
+    default long step() {
+        return parts().step;
+    }
 
     /** Steps planned for the run. */
-    long totalSteps();
+    default long totalSteps() {
+        return parts().config.run().totalSteps();
+    }
 
     /** Real steps per epoch (checkpoints are counted in epochs). */
-    long epochSteps();
+    default long epochSteps() {
+        return parts().config.epochSteps();
+    }
 
     /** Writes everything needed to resume into {@code dir}. */
     void saveCheckpoint(java.nio.file.Path dir) throws java.io.IOException;
-
 
     @Override
     void close();

@@ -78,20 +78,12 @@ public final class TrainingSession {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException("env", "env: " + e.getMessage());
         }
-        try {
+        try (env) {
             if (config.algorithm() == dev.mbpo.config.Algorithm.MBPO && config.model().analyticReward() && env.rewardFn().isEmpty()) {
                 throw dev.mbpo.config.Check.fail("model.analyticReward", true, "false for " + config.env()
                         + ", whose reward has no closed form here: the ensemble learns it");
             }
             MemoryBudget.check(config, env, Runtime.getRuntime().maxMemory());
-        } finally {
-            if (env instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    LOG.warn("Could not close {}", config.env(), e);
-                }
-            }
         }
     }
 

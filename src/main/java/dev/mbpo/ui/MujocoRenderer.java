@@ -34,7 +34,7 @@ final class MujocoRenderer implements EnvRenderer {
             made = (MujocoEnv) Envs.make(id);
         }
         this.env = made;
-        this.unavailable = why;
+        this.unavailable = why == null ? null : id + " needs MuJoCo, which is unavailable here: " + why;
     }
 
     @Override

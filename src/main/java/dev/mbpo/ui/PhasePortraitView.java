@@ -71,13 +71,9 @@ final class PhasePortraitView extends CanvasView implements RunView {
             return;
         }
         envId = id;
-        try {
-            env = Envs.make(id);
-            plane = env.phasePlane().orElse(null);
-        } catch (IllegalStateException e) {
-            env = null; // a MuJoCo task without MuJoCo: no picture (the run itself is refused with the reason)
-            plane = null;
-        }
+        // MuJoCo tasks have no 2-D picture: no simulator is made for them here.
+        env = Envs.needsMujoco(id) ? null : Envs.make(id);
+        plane = env == null ? null : env.phasePlane().orElse(null);
         reset();
         flush();
     }

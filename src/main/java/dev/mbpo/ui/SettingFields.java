@@ -22,7 +22,7 @@ final class SettingFields {
 
     static List<SettingField> all() {
         return List.of(
-            SettingField.choice("env", ENV, "Environment", Envs.ids(), "Environment id. Pendulum-v1 and MountainCarContinuous-v0 match Gymnasium exactly."),
+            SettingField.choice("env", ENV, "Environment", Envs.ids(), "Environment id. Pendulum-v1, MountainCarContinuous-v0 and the MuJoCo v4 tasks match Gymnasium exactly."),
             SettingField.choice("algorithm", ENV, "Algorithm", Algorithm.class, ""),
 
             SettingField.of("model.members", ENSEMBLE, "Members", Kind.INT, "Networks in the probabilistic ensemble (paper: 7). 1 to 64."),

@@ -1,6 +1,5 @@
 package dev.mbpo.ui;
 
-import dev.mbpo.cli.GuiOptions;
 import dev.mbpo.cli.GuiStarter;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import java.util.List;
 public final class WorkbenchGuiStarter implements GuiStarter {
     @Override
     public int start(List<String> args) {
-        GuiOptions.parse(args); // bad arguments fail here, before a window opens
+        // The arguments come from GuiCommand, which has checked them (GuiOptions); the window reads them again.
         WorkbenchLauncher.main(args.toArray(String[]::new));
         return 0;
     }

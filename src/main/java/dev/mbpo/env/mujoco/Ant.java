@@ -17,6 +17,9 @@ public final class Ant extends MujocoEnv {
     private static final double CONTROL_COST = 0.5;
     private static final String[] LEGS = {"hip_1", "ankle_1", "hip_2", "ankle_2", "hip_3", "ankle_3", "hip_4", "ankle_4"};
 
+    /** The torso's x when the step began (set with every state, updated by every step). */
+    private double torsoXBefore = Double.NaN;
+
     public Ant() {
         super(ID, load(ID, "ant.xml"), 5, 27, names("x", "y", "z", "qw", "qx", "qy", "qz"),
                 names("vx", "vy", "vz", "wx", "wy", "wz"));
@@ -54,8 +57,6 @@ public final class Ant extends MujocoEnv {
     private double torsoX() {
         return sim.bodyPosition(TORSO)[0];
     }
-
-    private double torsoXBefore = Double.NaN;
 
     @Override
     protected void stateReplaced() {

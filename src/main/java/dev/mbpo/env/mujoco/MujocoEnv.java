@@ -14,7 +14,7 @@ import java.util.Arrays;
  * 1,000 steps, and a reset perturbs the model's reference configuration with the task's noise.
  * Holds native memory: close it (a dropped one is freed by a cleaner).
  */
-public abstract class MujocoEnv extends AbstractEnv implements AutoCloseable {
+public abstract class MujocoEnv extends AbstractEnv {
     /** Gymnasium's time limit for the MuJoCo v4 tasks. */
     public static final int MAX_EPISODE_STEPS = 1000;
 
