@@ -59,7 +59,7 @@ public final class CartPoleSwingUp extends AbstractEnv {
 
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> offTrack(next[0]);
+        return TerminationFn.ofNext((next, off, dim) -> offTrack(next[off]));
     }
 
     @Override

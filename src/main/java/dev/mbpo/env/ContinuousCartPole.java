@@ -47,7 +47,7 @@ public final class ContinuousCartPole extends AbstractEnv {
 
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> outOfBounds(next[0], next[2]);
+        return TerminationFn.ofNext((next, off, dim) -> outOfBounds(next[off], next[off + 2]));
     }
 
     @Override

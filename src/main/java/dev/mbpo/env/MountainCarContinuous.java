@@ -64,7 +64,7 @@ public final class MountainCarContinuous extends AbstractEnv {
 
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> reachedGoal(next[0], next[1]);
+        return TerminationFn.ofNext((next, off, dim) -> reachedGoal(next[off], next[off + 1]));
     }
 
     @Override

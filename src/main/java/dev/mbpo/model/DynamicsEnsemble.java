@@ -340,6 +340,11 @@ public final class DynamicsEnsemble implements AutoCloseable {
 
     // What the trainer and the checkpoint files read and set.
 
+    /** The members' weights and biases, each with the member on its leading axis. */
+    List<NDArray> memberParameters() {
+        return net.parameters();
+    }
+
     Normalizer inputNormalizer() {
         return normalizer;
     }

@@ -16,6 +16,8 @@ import java.util.random.RandomGenerator;
  * epochs until no member's holdout MSE improved by more than {@code improvement} for
  * {@code patience} epochs, or a cap; then the elites, the members with the smallest holdout
  * error. Warm start: training continues from the current weights, as the original code does.
+ * When the training ends each member gets back its weights of its last improvement
+ * ({@link BestWeights}) and the elites are chosen on those, as the original code does.
  */
 public final class EnsembleTrainer {
     private final DynamicsEnsemble ensemble;
@@ -96,6 +98,7 @@ public final class EnsembleTrainer {
         HoldoutErrors lastHold = null;
         boolean holdFresh = false; // lastHold was measured on the weights as they are now
         int batch = config.batchSize();
+        BestWeights bestWeights = new BestWeights(ensemble.memberParameters(), members);
         for (int epoch = 0; ; epoch++) {
             for (int m = 0; m < members; m++) {
                 shuffle(boot[m], random);
@@ -139,13 +142,16 @@ public final class EnsembleTrainer {
             lastHold = holdoutErrors(holdIn, holdOut, nHold);
             holdFresh = true;
             boolean improved = false;
+            boolean[] memberImproved = new boolean[members];
             for (int m = 0; m < members; m++) {
                 double cur = lastHold.mse()[m];
                 if (best[m] == Double.POSITIVE_INFINITY || (best[m] - cur) / best[m] > config.improvement()) {
                     best[m] = cur;
+                    memberImproved[m] = true;
                     improved = true;
                 }
             }
+            bestWeights.epochEnded(memberImproved);
             sinceImproved = improved ? 0 : sinceImproved + 1;
             TrainingEpoch te = new TrainingEpoch(epoch, lossSum / Math.max(1, batches), lastHold.mse(), lastHold.nll(), improved);
             epochs.add(te);
@@ -161,6 +167,9 @@ public final class EnsembleTrainer {
                 reason = StopReason.TIME_CAP;
                 break;
             }
+        }
+        if (bestWeights.restore(ensemble.manager()) > 0) {
+            holdFresh = false;
         }
         if (!holdFresh) {
             lastHold = holdoutErrors(holdIn, holdOut, nHold);

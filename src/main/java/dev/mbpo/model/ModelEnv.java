@@ -70,20 +70,22 @@ public final class ModelEnv {
         float[] rewards = new float[rows];
         boolean[] done = new boolean[rows];
         double[] dis = new double[measured];
-        float[] o = new float[obsDim];
-        float[] a = new float[actDim];
-        float[] o2 = new float[obsDim];
         for (int r = 0; r < rows; r++) {
             rewards[r] = p.mean(r, 0) + p.std(r, 0) * (float) random.nextGaussian();
             for (int d = 0; d < obsDim; d++) {
                 float delta = p.mean(r, d + 1) + p.std(r, d + 1) * (float) random.nextGaussian();
                 next[r * obsDim + d] = obs[r * obsDim + d] + delta;
             }
-            System.arraycopy(obs, r * obsDim, o, 0, obsDim);
-            System.arraycopy(actions, r * actDim, a, 0, actDim);
-            System.arraycopy(next, r * obsDim, o2, 0, obsDim);
-            done[r] = termination.terminated(o, a, o2);
-            if (analyticReward != null) {
+        }
+        termination.terminatedRows(obs, actions, next, rows, obsDim, actDim, done);
+        if (analyticReward != null) {
+            float[] o = new float[obsDim];
+            float[] a = new float[actDim];
+            float[] o2 = new float[obsDim];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(obs, r * obsDim, o, 0, obsDim);
+                System.arraycopy(actions, r * actDim, a, 0, actDim);
+                System.arraycopy(next, r * obsDim, o2, 0, obsDim);
                 rewards[r] = (float) analyticReward.reward(o, a, o2);
             }
         }

@@ -141,6 +141,39 @@ class DynamicsEnsembleTest {
     }
 
     @Test
+    void afterEarlyStoppingEachMemberHasItsBestWeightsBackAndTheElitesAreChosenOnThem() {
+        SplittableRandom r = new SplittableRandom(3);
+        try (NDManager m = NDManager.newBaseManager(); DynamicsEnsemble e = new DynamicsEnsemble(small(0, 5), 2, 1, 9, m)) {
+            TrainingSummary s = new EnsembleTrainer(e).train(linearSystem(600, 0.3, r), r, ep -> { }, () -> false);
+            assertEquals(StopReason.EARLY_STOP, s.stopReason());
+            // Each member's error at its last improvement of more than 1%, by the trainer's own rule.
+            double[] best = new double[5];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            for (TrainingEpoch ep : s.epochs()) {
+                for (int i = 0; i < 5; i++) {
+                    double cur = ep.holdoutMse()[i];
+                    if (best[i] == Double.POSITIVE_INFINITY || (best[i] - cur) / best[i] > 0.01) {
+                        best[i] = cur;
+                    }
+                }
+            }
+            double[] last = s.epochs().get(s.epochs().size() - 1).holdoutMse();
+            int differing = 0;
+            for (int i = 0; i < 5; i++) {
+                assertEquals(best[i], s.holdoutMse()[i], 1e-6 * best[i], "member " + i + " has its best weights back");
+                if (Math.abs(last[i] - best[i]) > 1e-6 * best[i]) {
+                    differing++;
+                }
+            }
+            assertTrue(differing > 0, "the last epoch's weights differ from the best for some member");
+            Integer[] order = {0, 1, 2, 3, 4};
+            Arrays.sort(order, (a, b) -> Double.compare(best[a], best[b]));
+            assertArrayEquals(new int[] {order[0], order[1], order[2]}, s.elites(), "elites chosen on the restored weights");
+            assertArrayEquals(s.elites(), e.elites());
+        }
+    }
+
+    @Test
     void modelEnvSamplesAroundTheMeanAndDisagreementIsZeroForIdenticalMembers(@TempDir Path dir) throws Exception {
         SplittableRandom r = new SplittableRandom(4);
         try (NDManager m = NDManager.newBaseManager();

@@ -80,13 +80,13 @@ public final class Ant extends MujocoEnv {
     /** As the MBPO paper's code defines it for imagined steps: finite, and the torso's height (observation 0) in [0.2, 1]. */
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> {
-            for (float v : next) {
-                if (!Float.isFinite(v)) {
+        return TerminationFn.ofNext((next, off, dim) -> {
+            for (int i = off; i < off + dim; i++) {
+                if (!Float.isFinite(next[i])) {
                     return true;
                 }
             }
-            return !(next[0] >= 0.2 && next[0] <= 1.0);
-        };
+            return !(next[off] >= 0.2 && next[off] <= 1.0);
+        });
     }
 }

@@ -31,13 +31,14 @@ public final class Hopper extends PlanarWalker {
      */
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> {
-            for (int i = 0; i < next.length; i++) {
-                if (!Float.isFinite(next[i]) || (i >= 1 && !(next[i] < 100))) {
+        return TerminationFn.ofNext((next, off, dim) -> {
+            for (int i = 0; i < dim; i++) {
+                float v = next[off + i];
+                if (!Float.isFinite(v) || (i >= 1 && !(v < 100))) {
                     return true;
                 }
             }
-            return !(next[0] > 0.7 && Math.abs(next[1]) < 0.2);
-        };
+            return !(next[off] > 0.7 && Math.abs(next[off + 1]) < 0.2);
+        });
     }
 }

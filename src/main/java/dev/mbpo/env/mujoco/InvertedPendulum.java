@@ -29,21 +29,22 @@ public final class InvertedPendulum extends MujocoEnv {
 
     @Override
     protected Transition outcome(double[] before, float[] action) {
-        return new Transition(1.0, fallen(observation()));
+        float[] obs = observation();
+        return new Transition(1.0, fallen(obs, 0, obs.length));
     }
 
-    private static boolean fallen(float[] obs) {
-        for (float x : obs) {
-            if (!Float.isFinite(x)) {
+    private static boolean fallen(float[] obs, int off, int dim) {
+        for (int i = off; i < off + dim; i++) {
+            if (!Float.isFinite(obs[i])) {
                 return true;
             }
         }
-        return Math.abs(obs[1]) > MAX_ANGLE;
+        return Math.abs(obs[off + 1]) > MAX_ANGLE;
     }
 
     /** As the MBPO paper's code defines it for imagined steps: not finite, or the pole beyond 0.2 rad. */
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> fallen(next);
+        return TerminationFn.ofNext(InvertedPendulum::fallen);
     }
 }

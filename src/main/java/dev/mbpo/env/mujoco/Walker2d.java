@@ -26,6 +26,6 @@ public final class Walker2d extends PlanarWalker {
     /** As the MBPO paper's code defines it for imagined steps: the same height and angle bounds, from the observation. */
     @Override
     public TerminationFn terminationFn() {
-        return (obs, action, next) -> !upright(next[0], next[1]);
+        return TerminationFn.ofNext((next, off, dim) -> !upright(next[off], next[off + 1]));
     }
 }
