@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "MBPO Workbench: Model-Based Policy Optimization, headless or in a window.",
-        subcommands = {EnvsCommand.class, EngineCommand.class, TrainCommand.class, RunsCommand.class, EvalCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EnvsCommand.class, KeysCommand.class, EngineCommand.class, TrainCommand.class, RunsCommand.class, EvalCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -33,6 +33,17 @@ public final class Main implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main()); // picocli: exit 2 on invalid input by default
         withHelpOptions(cl);
+        // A mistyped option or value: one line naming it and where help is, not the whole usage.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine at = ex.getCommandLine();
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            at.getErr().println("mbpo: " + ex.getMessage() + hint + " (see '" + at.getCommandSpec().qualifiedName() + " --help')");
+            at.getErr().flush();
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserInputException || ex instanceof IllegalArgumentException
                     || ex instanceof dev.mbpo.run.RunFormatException) {

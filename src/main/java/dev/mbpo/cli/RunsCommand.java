@@ -115,6 +115,8 @@ final class RunsCommand implements Runnable {
             out.println("best eval:   " + fmt(s.bestEval()));
             out.println("last eval:   " + fmt(s.lastEval()));
             out.println("checkpoints: " + f.checkpoints().stream().map(p -> p.getFileName().toString()).toList());
+            out.println("configuration (keys as --set takes them; mbpo keys explains each):");
+            printConfiguration(dev.mbpo.config.Presets.toTree(f.config()), out);
             out.println("eval curve (step: return):");
             for (double[] p : s.evalCurve()) {
                 out.printf(Locale.ROOT, "  %8d: %9.2f%n", (long) p[0], p[1]);
@@ -134,6 +136,46 @@ final class RunsCommand implements Runnable {
             }
             out.flush();
             return Main.EXIT_OK;
+        }
+    }
+
+    /** One line per section, wrapped: "  sac  hidden=[256,256] actorLr=3.0E-4 ...". */
+    static void printConfiguration(com.fasterxml.jackson.databind.JsonNode tree, PrintWriter out) {
+        java.util.List<String> top = new java.util.ArrayList<>();
+        tree.fields().forEachRemaining(e -> {
+            if (!e.getValue().isObject() && !e.getKey().equals("description")) { // the description is prose, not a setting
+                if (!e.getValue().asText().isEmpty()) {
+                    top.add(e.getKey() + "=" + shown(e.getValue()));
+                }
+            }
+        });
+        wrap("", top, out);
+        tree.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                java.util.List<String> items = new java.util.ArrayList<>();
+                e.getValue().fields().forEachRemaining(k -> items.add(k.getKey() + "=" + shown(k.getValue())));
+                wrap(e.getKey(), items, out);
+            }
+        });
+    }
+
+    private static String shown(com.fasterxml.jackson.databind.JsonNode v) {
+        String s = v.isTextual() ? v.asText() : v.toString();
+        return s.contains(" ") ? "\"" + s + "\"" : s;
+    }
+
+    private static void wrap(String section, java.util.List<String> items, PrintWriter out) {
+        String indent = String.format("  %-8s ", section);
+        StringBuilder line = new StringBuilder(indent);
+        for (String item : items) {
+            if (line.length() > indent.length() && line.length() + 1 + item.length() > 100) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(" ".repeat(indent.length()));
+            }
+            line.append(item).append(' ');
+        }
+        if (line.length() > indent.length()) {
+            out.println(line.toString().stripTrailing());
         }
     }
 

@@ -64,10 +64,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        if (!Files.isRegularFile(preset)) {
-            throw new UserInputException("--preset " + preset + ": no such file (presets live in presets/)");
-        }
-        RunConfig config = Presets.load(preset, overrides);
+        RunConfig config = Presets.load(PresetFiles.require(preset), overrides);
         if (seed != null) {
             config = config.withSeed(seed);
         }
@@ -111,15 +108,16 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Map<String, String> provenance(EngineInfo engine) {
         Map<String, String> provenance = Provenance.machine();
-        provenance.put("engine", engine.engineName() + " " + engine.engineVersion());
-        provenance.put("djl", engine.djlVersion());
-        provenance.put("device", engine.device());
-        provenance.put("threads", engine.intraOpThreads() + " intra-op / " + engine.interOpThreads() + " inter-op");
+        provenance.putAll(engine.provenance());
         return provenance;
     }
 
     private Integer train(RunConfig config, EngineInfo engine, RunRecorder recorder, Path resumeFrom) {
         PrintWriter o = spec.commandLine().getOut();
+        for (String warning : config.warnings()) {
+            spec.commandLine().getErr().println("mbpo: warning: " + warning);
+        }
+        spec.commandLine().getErr().flush();
         ProgressPrinter printer = new ProgressPrinter(o, quiet, threshold);
         o.println("run " + recorder.id() + ": " + config.algorithm() + " on " + config.env() + ", seed "
                 + config.run().seed() + ", " + config.run().totalSteps() + " steps, " + engine.summary());
@@ -128,11 +126,14 @@ final class TrainCommand implements Callable<Integer> {
             recorder.accept(e);
             printer.accept(e);
         }).checkpointInto(recorder.dir()).resumeFrom(resumeFrom);
-        // Ctrl-C: stop cleanly (checkpoint, status "stopped") instead of dying mid-write.
+        // Ctrl-C: stop cleanly (checkpoint, status "stopped") instead of dying mid-write, and keep
+        // the JVM alive until this thread has printed the summary (the JVM halts when the hook returns).
+        java.util.concurrent.CountDownLatch summarised = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             session.stop();
             try {
                 session.awaitEnd(30, java.util.concurrent.TimeUnit.SECONDS);
+                summarised.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -144,7 +145,16 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // already shutting down: the hook has run
         }
+        if (resumeFrom != null) {
+            // The summary covers the whole run, as `mbpo runs show` does, not only this session's part.
+            try {
+                printer.wholeRun(dev.mbpo.run.RunSummary.of(RunFolder.open(recorder.dir()).readEvents().events()));
+            } catch (IOException | RuntimeException e) {
+                o.println("(the summary covers this session only: " + e.getMessage() + ")");
+            }
+        }
         printer.summary(recorder.dir());
+        summarised.countDown();
         return end == SessionState.FINISHED ? Main.EXIT_OK : Main.EXIT_INTERNAL;
     }
 
@@ -160,6 +170,7 @@ final class TrainCommand implements Callable<Integer> {
         private long totalSteps;
         private long startNanos = System.nanoTime();
         private RunEvent.Ended ended;
+        private double etaSeconds = Double.NaN;
 
         ProgressPrinter(PrintWriter out, boolean quiet, Double threshold) {
             this.out = out;
@@ -174,6 +185,8 @@ final class TrainCommand implements Callable<Integer> {
                 startNanos = System.nanoTime();
             } else if (e instanceof RunEvent.Ended end) {
                 ended = end;
+            } else if (e instanceof RunEvent.Progress p) {
+                etaSeconds = p.etaSeconds();
             } else if (e instanceof RunEvent.Metrics m && evalReturn.isPresent()) {
                 lastEval = evalReturn.getAsDouble();
                 bestEval = Math.max(bestEval, lastEval);
@@ -184,10 +197,22 @@ final class TrainCommand implements Callable<Integer> {
                 if (!quiet) {
                     double rate = m.values().getOrDefault("time/steps_per_s", Double.NaN);
                     double elapsed = (System.nanoTime() - startNanos) / 1e9;
-                    double eta = m.step() > 0 ? elapsed / m.step() * (totalSteps - m.step()) : Double.NaN;
                     out.printf("step %7d/%d  eval/return %9.2f  %6.1f steps/s  elapsed %s  ETA %s%n", m.step(),
-                            totalSteps, lastEval, rate, duration(elapsed), duration(eta));
+                            totalSteps, lastEval, rate, duration(elapsed), duration(etaSeconds));
                     out.flush();
+                }
+            }
+        }
+
+        /** Takes the last and best evaluation (and the threshold's step) from the whole run, for a resumed one. */
+        void wholeRun(dev.mbpo.run.RunSummary whole) {
+            lastEval = whole.lastEval();
+            bestEval = whole.bestEval();
+            if (threshold != null) {
+                long reached = whole.stepsTo(threshold);
+                if (reached >= 0 && (thresholdStep < 0 || reached < thresholdStep)) {
+                    thresholdStep = reached;
+                    thresholdSeconds = Double.NaN; // reached in an earlier session: its time is not known here
                 }
             }
         }
@@ -202,16 +227,18 @@ final class TrainCommand implements Callable<Integer> {
             out.printf("last eval:    %.2f%nbest eval:    %.2f%n", lastEval, bestEval);
             if (threshold != null) {
                 out.println(thresholdStep >= 0
-                        ? String.format("threshold %.1f reached at step %d (%.1f s)", threshold, thresholdStep, thresholdSeconds)
+                        ? String.format("threshold %.1f reached at step %d", threshold, thresholdStep)
+                                + (Double.isNaN(thresholdSeconds) ? " (in an earlier session)" : String.format(" (%.1f s)", thresholdSeconds))
                         : String.format("threshold %.1f not reached", threshold));
             }
             out.println("run folder:   " + dir);
             out.flush();
         }
 
+        /** h:mm:ss; "measuring" for an estimate not made yet (the run is still exploring at random). */
         static String duration(double seconds) {
             if (!Double.isFinite(seconds)) {
-                return "--:--";
+                return "measuring";
             }
             long s = Math.round(seconds);
             return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);

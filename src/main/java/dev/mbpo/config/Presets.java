@@ -81,10 +81,36 @@ public final class Presets {
         }
         ObjectNode merged = MAPPER.valueToTree(RunConfig.DEFAULT);
         merge(merged, obj);
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
         for (String o : overrides) {
             applyOverride(merged, o);
+            byKey.put(o.substring(0, o.indexOf('=')).trim(), o);
         }
-        return bind(merged, source);
+        try {
+            return bind(merged, source);
+        } catch (ConfigException e) {
+            // A value that came from --set is blamed on the --set, not on the file.
+            String culprit = overrideOf(e.field(), byKey);
+            String prefix = source + ": ";
+            if (culprit == null || !e.getMessage().startsWith(prefix)) {
+                throw e;
+            }
+            throw new ConfigException(e.field(), "--set " + culprit + ": " + e.getMessage().substring(prefix.length()));
+        }
+    }
+
+    /** The --set that set {@code field} (or a section holding it, or a key inside it), or null. */
+    private static String overrideOf(String field, java.util.Map<String, String> byKey) {
+        if (field == null || field.isEmpty()) {
+            return null;
+        }
+        for (var e : byKey.entrySet()) {
+            String key = e.getKey();
+            if (field.equals(key) || field.startsWith(key + ".") || field.startsWith(key + "[") || key.startsWith(field + ".")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** The config as a JSON tree (for run.json and --set round trips). */
@@ -127,11 +153,12 @@ public final class Presets {
             return MAPPER.treeToValue(tree, RunConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
-            Collection<Object> known = e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds();
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             String hint = nearest(e.getPropertyName(), known);
             throw new ConfigException(field, source + ": unknown key '" + field + "'"
-                    + (hint == null ? "" : "; did you mean '" + parentOf(field) + hint + "'?")
-                    + " Known keys here: " + known);
+                    + (hint == null ? "; known keys here: " : "; did you mean '" + parentOf(field) + hint + "'? Known keys here: ")
+                    + known);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ConfigException ce) {
@@ -245,9 +272,11 @@ public final class Presets {
             if (!(child instanceof ObjectNode co)) {
                 List<String> names = new ArrayList<>();
                 node.fieldNames().forEachRemaining(names::add);
+                names.sort(null);
                 String hint = nearest(parts[i], new ArrayList<>(names));
                 throw new ConfigException(key, "--set " + key + ": '" + parts[i] + "' is not a section"
-                        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Sections and keys here: " + names);
+                        + (hint == null ? "; sections and keys here: " : "; did you mean '" + hint + "'? Sections and keys here: ")
+                        + names);
             }
             node = co;
         }

@@ -57,6 +57,20 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
         return r.schedule() == null ? r.horizon() : Math.max(r.schedule().get(2), r.schedule().get(3));
     }
 
+    /**
+     * Settings that are valid but probably not what was meant, one sentence each naming the
+     * settings involved; the command line prints them before a run starts.
+     */
+    public java.util.List<String> warnings() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (run.totalSteps() <= sac.initialRandomSteps()) {
+            out.add("run.totalSteps (" + run.totalSteps() + ") is not more than sac.initialRandomSteps ("
+                    + sac.initialRandomSteps() + "): every step is a random action and nothing is trained; "
+                    + "give more steps or fewer random ones");
+        }
+        return out;
+    }
+
     /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC (checkpoints are counted in epochs). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public long epochSteps() {

@@ -18,6 +18,16 @@ public record EngineInfo(String engineName, String engineVersion, String djlVers
         return device.startsWith("gpu");
     }
 
+    /** The entries a run's provenance keeps about the engine: engine, djl, device, threads. */
+    public java.util.Map<String, String> provenance() {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("engine", engineName + " " + engineVersion);
+        p.put("djl", djlVersion);
+        p.put("device", device);
+        p.put("threads", intraOpThreads + " intra-op / " + interOpThreads + " inter-op");
+        return p;
+    }
+
     /** One line for logs and the command line. */
     public String summary() {
         return engineName + " " + engineVersion + " (DJL " + djlVersion + ") on " + device

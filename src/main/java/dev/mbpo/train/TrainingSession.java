@@ -122,6 +122,7 @@ public final class TrainingSession {
             long started = clock.nanos();
             long startStep = loop.step();
             long lastProgress = started;
+            EtaEstimate eta = new EtaEstimate(startStep, config.sac().initialRandomSteps(), loop.totalSteps(), started);
             while (true) {
                 if (awaitIfPausedAndCheckStop()) {
                     checkpoint(loop, true);
@@ -132,9 +133,10 @@ public final class TrainingSession {
                 step = loop.step();
                 checkpoint(loop, !more);
                 long now = clock.nanos();
+                eta.observe(step, now);
                 if (now - lastProgress >= PROGRESS_EVERY_NANOS || !more) {
                     lastProgress = now;
-                    sink.accept(progress(step, startStep, loop.totalSteps(), started, now));
+                    sink.accept(progress(step, startStep, loop.totalSteps(), started, now, eta));
                 }
                 if (!more) {
                     break;
@@ -190,11 +192,10 @@ public final class TrainingSession {
         }
     }
 
-    private RunEvent.Progress progress(long step, long startStep, long total, long started, long now) {
+    private RunEvent.Progress progress(long step, long startStep, long total, long started, long now, EtaEstimate eta) {
         double elapsed = (now - started) / 1e9;
         double rate = elapsed > 0 ? (step - startStep) / elapsed : 0;
-        double eta = rate > 0 ? (total - step) / rate : Double.NaN;
-        return new RunEvent.Progress(step, total, rate, elapsed, eta);
+        return new RunEvent.Progress(step, total, rate, elapsed, eta.secondsLeft(step, now));
     }
 
     private void finish(SessionState end, long step, String reason) {

@@ -118,6 +118,9 @@ final class HorizonView implements RunView {
 
     @Override
     public void accept(RunEvent e) {
+        if (e instanceof RunEvent.Started s && s.algorithm() == dev.mbpo.config.Algorithm.SAC) {
+            info.setText(RunView.NO_MODEL);
+        }
         if (e instanceof RunEvent.Horizon h) {
             latest = h;
             dirty = true;

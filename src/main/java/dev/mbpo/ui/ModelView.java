@@ -57,6 +57,9 @@ final class ModelView implements RunView {
 
     @Override
     public void accept(RunEvent e) {
+        if (e instanceof RunEvent.Started s && s.algorithm() == dev.mbpo.config.Algorithm.SAC) {
+            info.setText(RunView.NO_MODEL);
+        }
         if (e instanceof RunEvent.ModelTrained t) {
             int last = t.holdoutMse().length - 1;
             if (last >= 0) {

@@ -100,6 +100,9 @@ final class PredictionView implements RunView {
 
     @Override
     public void accept(RunEvent e) {
+        if (e instanceof RunEvent.Started s && s.algorithm() == dev.mbpo.config.Algorithm.SAC) {
+            info.setText(RunView.NO_MODEL);
+        }
         if (e instanceof RunEvent.Predictions p && !p.segments().isEmpty()) {
             latest = p;
             dirty = true;

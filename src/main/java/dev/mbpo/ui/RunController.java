@@ -48,11 +48,23 @@ final class RunController {
 
     /** Starts a recorded run; returns the run id. */
     String start(RunConfig config) throws IOException {
+        return start(config, "settings sheet");
+    }
+
+    /**
+     * Starts a recorded run whose settings came from {@code preset} (a preset's name, with
+     * "edited" when the sheet changed it); returns the run id.
+     */
+    String start(RunConfig config, String preset) throws IOException {
         if (session != null && !session.state().ended()) {
             throw new IllegalStateException("a run is in progress");
         }
         TrainingSession.validate(config);
         Map<String, String> provenance = Provenance.machine();
+        // The engine is started as the window opens; this returns its description (or starts it).
+        provenance.putAll(dev.mbpo.nn.Engines.start(new dev.mbpo.nn.EngineOptions(config.run().device(),
+                config.run().threads(), 1)).provenance());
+        provenance.put("preset", preset);
         provenance.put("started from", "workbench window");
         queue.clear();
         RunRecorder rec = RunRecorder.create(runsDir, config, provenance);

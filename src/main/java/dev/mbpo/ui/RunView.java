@@ -7,6 +7,9 @@ import dev.mbpo.run.RunEvent;
  * FX thread in batches; {@link #flush()} ends each batch (one redraw per frame).
  */
 interface RunView {
+    /** What the model's views say on a run that learns no model. */
+    String NO_MODEL = "SAC learns no model: these plots fill in on MBPO runs";
+
     void accept(RunEvent e);
 
     /** Forget everything (a new run, or a replay jumping back). */

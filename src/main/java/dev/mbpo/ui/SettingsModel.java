@@ -1,5 +1,7 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.config.SettingField;
+import dev.mbpo.config.SettingFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,11 +28,13 @@ import javafx.collections.ObservableMap;
 final class SettingsModel {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final List<SettingField> fields = SettingFields.all();
+    private final List<SettingField> fields = SettingFields.all(dev.mbpo.env.Envs.ids());
     private final Map<String, String> text = new LinkedHashMap<>();
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(false);
+    private Map<String, String> loadedText = Map.of();
     private RunConfig base = RunConfig.DEFAULT;
     private RunConfig config = RunConfig.DEFAULT;
 
@@ -49,6 +53,7 @@ final class SettingsModel {
         for (SettingField f : fields) {
             text.put(f.path(), format(node(tree, f.path())));
         }
+        loadedText = Map.copyOf(text);
         validate();
     }
 
@@ -70,7 +75,7 @@ final class SettingsModel {
         return valid.getReadOnlyProperty();
     }
 
-    /** The first error, in words, or "" when all is well. */
+    /** Every error in words, one a line, or "" when all is well. */
     ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -80,28 +85,76 @@ final class SettingsModel {
         return config;
     }
 
+    /**
+     * Checks every field and marks each error at its field, all at once: a field's own type
+     * first; then each changed field alone on top of the loaded configuration (the records'
+     * constructors stop at their first error, so only one field at a time shows every field's
+     * own error); then all of them together, for errors that only a combination makes.
+     */
     private void validate() {
         Map<String, String> found = new LinkedHashMap<>();
-        ObjectNode tree = Presets.toTree(base);
+        ObjectNode baseTree = Presets.toTree(base);
+        ObjectNode tree = baseTree.deepCopy();
+        Map<String, JsonNode> changed = new LinkedHashMap<>();
         for (SettingField f : fields) {
             try {
-                put(tree, f.path(), parse(f, text.get(f.path())));
+                JsonNode value = parse(f, text.get(f.path()));
+                put(tree, f.path(), value);
+                if (!value.equals(node(baseTree, f.path()))) {
+                    changed.put(f.path(), value);
+                }
             } catch (IllegalArgumentException e) {
-                found.put(f.path(), f.path() + ": " + e.getMessage());
+                found.put(f.path(), shownName(f.path()) + ": " + e.getMessage());
+            }
+        }
+        for (Map.Entry<String, JsonNode> c : changed.entrySet()) {
+            ObjectNode alone = baseTree.deepCopy();
+            put(alone, c.getKey(), c.getValue());
+            try {
+                Presets.fromTree(alone, "settings");
+            } catch (ConfigException e) {
+                found.putIfAbsent(fieldOf(e, c.getKey()), inWords(e));
             }
         }
         if (found.isEmpty()) {
             try {
                 config = Presets.fromTree(tree, "settings");
             } catch (ConfigException e) {
-                String msg = e.getMessage().replaceFirst("^settings: ", "");
-                found.put(e.field().isEmpty() ? fields.get(0).path() : e.field(), msg);
+                found.put(fieldOf(e, fields.get(0).path()), inWords(e));
             }
         }
         errors.keySet().retainAll(found.keySet());
         errors.putAll(found);
         valid.set(found.isEmpty());
-        summary.set(found.isEmpty() ? "" : found.values().iterator().next());
+        summary.set(String.join("\n", found.values()));
+        edited.set(!text.equals(loadedText));
+    }
+
+    /** The field an error names, or {@code fallback} when it names none the sheet shows. */
+    private String fieldOf(ConfigException e, String fallback) {
+        String f = e.field();
+        return f != null && text.containsKey(f) ? f : fallback;
+    }
+
+    /** An error as the sheet shows it: the field's label (and category) instead of its preset key. */
+    private String inWords(ConfigException e) {
+        String msg = e.getMessage().replaceFirst("^settings: ", "");
+        String f = e.field();
+        if (f != null && text.containsKey(f)) {
+            msg = msg.replace(f, shownName(f));
+        }
+        return msg;
+    }
+
+    /** "Members (Ensemble)": what the sheet calls the field at {@code path}. */
+    String shownName(String path) {
+        return fields.stream().filter(x -> x.path().equals(path)).findFirst()
+                .map(x -> x.label() + " (" + x.category() + ")").orElse(path);
+    }
+
+    /** True when a field differs from the configuration last loaded (a preset, a saved run's settings). */
+    ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
     }
 
     static JsonNode parse(SettingField f, String raw) {

@@ -1,5 +1,7 @@
 package dev.mbpo.ui;
 
+import dev.mbpo.config.SettingField;
+import dev.mbpo.config.SettingFields;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -81,12 +83,22 @@ final class SettingsView extends VBox {
         String err = model.errors().get(path);
         control.getStyleClass().remove("invalid");
         SettingField f = fieldOf(path);
-        if (err != null) {
+        boolean applies = f == null || applies(f);
+        control.setDisable(!applies);
+        if (!applies) {
+            control.setTooltip(tooltip("SAC learns no model: the " + f.category() + " settings apply to mbpo runs. " + f.description()));
+        } else if (err != null) {
             control.getStyleClass().add("invalid");
             control.setTooltip(tooltip(err));
         } else if (f != null) {
             control.setTooltip(tooltip(f.description()));
         }
+    }
+
+    /** Ensemble and rollout settings mean nothing to a model-free run: shown, but not editable. */
+    private boolean applies(SettingField f) {
+        boolean modelFree = dev.mbpo.config.Algorithm.SAC.label().equals(model.text("algorithm"));
+        return !(modelFree && (f.category().equals(SettingFields.ENSEMBLE) || f.category().equals(SettingFields.ROLLOUTS)));
     }
 
     private SettingField fieldOf(String path) {
@@ -116,7 +128,12 @@ final class SettingsView extends VBox {
                 ComboBox<String> box = new ComboBox<>();
                 box.getItems().setAll(f.choices());
                 box.setValue(model.text(f.path()));
-                box.valueProperty().addListener((o, a, b) -> model.set(f.path(), b));
+                box.valueProperty().addListener((o, a, b) -> {
+                    model.set(f.path(), b);
+                    if (f.path().equals("algorithm")) {
+                        refreshMarks(); // Ensemble and Rollouts follow the algorithm
+                    }
+                });
                 box.setMaxWidth(Double.MAX_VALUE);
                 control = box;
             }

@@ -59,7 +59,8 @@ final class StatusBar extends HBox implements RunView {
             steps.setText(String.format("steps %,d / %,d", p.step(), p.totalSteps()));
             epoch.setText("epoch " + (p.step() / epochSteps));
             speed.setText(String.format("%.1f steps/s", p.stepsPerSecond()));
-            time.setText("elapsed " + clock(p.elapsedSeconds()) + "   ETA " + clock(p.etaSeconds()));
+            time.setText("elapsed " + clock(p.elapsedSeconds()) + "   ETA "
+                    + (Double.isFinite(p.etaSeconds()) ? clock(p.etaSeconds()) : "measuring"));
             progress.setProgress(p.totalSteps() > 0 ? p.step() / (double) p.totalSteps() : 0);
         } else if (e instanceof RunEvent.Ended end) {
             phase.setText(end.status() + (end.reason().isEmpty() || end.status() == dev.mbpo.run.RunStatus.STOPPED ? "" : ": " + end.reason()));

@@ -69,6 +69,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         warmUpCharts();
         runs.modeProperty().addListener((o, a, b) -> updateButtons());
         settings.validProperty().addListener((o, a, b) -> updateButtons());
+        settings.editedProperty().addListener((o, a, b) -> toolbar.showSettingsEdited(b));
         updateButtons();
     }
 
@@ -248,7 +249,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             resetViews();
             setEnvironment(settings.config().env());
             loopDiagram.configure(settings.config());
-            String id = runs.start(settings.config());
+            String id = runs.start(settings.config(), toolbar.presetShown());
             status.message("recording to " + runs.runsDir().resolve(id));
         } catch (IOException | RuntimeException e) {
             Dialogs.error("Could not start the run", e.getMessage());

@@ -50,6 +50,7 @@ final class WorkbenchToolbar {
     private final ToggleButton dark = new ToggleButton("Dark");
     private final ToggleButton large = new ToggleButton("Large");
     private final FlowPane bar;
+    private String loadedPreset;
 
     WorkbenchToolbar(List<String> envIds, String currentEnv, List<String> presets, String presetsDir, Actions actions) {
         env.setId("toolbar-env");
@@ -131,11 +132,30 @@ final class WorkbenchToolbar {
         presetBox.getItems().setAll(names);
     }
 
-    /** Names the preset just loaded when none was chosen in the box (a preset given on the command line). */
+    /** Names the preset just loaded (chosen in the box, or given on the command line). */
     void showPresetLoaded(String fileName) {
+        loadedPreset = fileName;
         if (presetBox.getValue() == null) {
             presetBox.setPromptText(fileName);
         }
+    }
+
+    /**
+     * After the settings were changed by hand the box no longer claims the preset: it shows
+     * "NAME (edited)" (and choosing NAME again reloads it).
+     */
+    void showSettingsEdited(boolean edited) {
+        if (!edited) {
+            return;
+        }
+        String name = presetBox.getValue() != null ? presetBox.getValue() : loadedPreset;
+        presetBox.setValue(null);
+        presetBox.setPromptText(name == null ? "preset (edited)" : name + " (edited)");
+    }
+
+    /** What the next run's settings came from, for its provenance: a preset's name, "(edited)" when changed. */
+    String presetShown() {
+        return presetBox.getValue() != null ? presetBox.getValue() : presetBox.getPromptText();
     }
 
     void showTheme(Theme t) {

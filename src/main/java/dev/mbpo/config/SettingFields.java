@@ -1,28 +1,23 @@
-package dev.mbpo.ui;
+package dev.mbpo.config;
 
-import dev.mbpo.config.RunSettings;
-import dev.mbpo.config.Algorithm;
-import dev.mbpo.config.LoopMode;
-import dev.mbpo.config.RolloutCut;
-import dev.mbpo.config.UpdateOrder;
-import dev.mbpo.env.Envs;
-import dev.mbpo.ui.SettingField.Kind;
+import dev.mbpo.config.SettingField.Kind;
 import java.util.List;
 
-/** Every setting the sheet shows, by category, with its description. */
-final class SettingFields {
-    static final String ENV = "Environment";
-    static final String ENSEMBLE = "Ensemble";
-    static final String ROLLOUTS = "Rollouts";
-    static final String SAC = "SAC";
-    static final String RUN = "Run";
+/** Every setting the window's sheet shows and {@code mbpo keys} lists, by category, with its description. */
+public final class SettingFields {
+    public static final String ENV = "Environment";
+    public static final String ENSEMBLE = "Ensemble";
+    public static final String ROLLOUTS = "Rollouts";
+    public static final String SAC = "SAC";
+    public static final String RUN = "Run";
 
     private SettingFields() {
     }
 
-    static List<SettingField> all() {
+    /** @param envIds the environment ids to offer (the registry's; config does not depend on env) */
+    public static List<SettingField> all(List<String> envIds) {
         return List.of(
-            SettingField.choice("env", ENV, "Environment", Envs.ids(), "Environment id. Pendulum-v1, MountainCarContinuous-v0 and the MuJoCo v4 tasks match Gymnasium exactly."),
+            SettingField.choice("env", ENV, "Environment", envIds, "Environment id. Pendulum-v1, MountainCarContinuous-v0 and the MuJoCo v4 tasks match Gymnasium exactly."),
             SettingField.choice("algorithm", ENV, "Algorithm", Algorithm.class, ""),
 
             SettingField.of("model.members", ENSEMBLE, "Members", Kind.INT, "Networks in the probabilistic ensemble (paper: 7). 1 to 64."),

@@ -1,10 +1,9 @@
-package dev.mbpo.ui;
+package dev.mbpo.config;
 
-import dev.mbpo.config.Choice;
 import java.util.List;
 
 /**
- * One editable setting: where it lives in the preset JSON, how it is shown, and what it takes.
+ * One setting as people see it (the window's settings sheet, {@code mbpo keys}): where it lives in the preset JSON, how it is shown, and what it takes.
  *
  * @param path        dotted path in the preset, e.g. {@code sac.gamma}
  * @param category    group in the settings sheet
@@ -20,11 +19,11 @@ public record SettingField(String path, String category, String label, String de
     /** Value types of settings. */
     public enum Kind { INT, LONG, DOUBLE, BOOL, TEXT, CHOICE, INT_LIST, DOUBLE_LIST }
 
-    static SettingField of(String path, String category, String label, Kind kind, String description) {
+    public static SettingField of(String path, String category, String label, Kind kind, String description) {
         return new SettingField(path, category, label, description, kind, List.of(), false);
     }
 
-    static SettingField choice(String path, String category, String label, List<String> choices, String description) {
+    public static SettingField choice(String path, String category, String label, List<String> choices, String description) {
         return new SettingField(path, category, label, description, Kind.CHOICE, choices, false);
     }
 
@@ -32,7 +31,7 @@ public record SettingField(String path, String category, String label, String de
      * A closed choice whose values and their meanings come from the enum: the tooltip is
      * {@code intro} followed by each value's description.
      */
-    static <E extends Enum<E> & Choice> SettingField choice(String path, String category, String label, Class<E> type,
+    public static <E extends Enum<E> & Choice> SettingField choice(String path, String category, String label, Class<E> type,
                                                             String intro) {
         StringBuilder d = new StringBuilder(intro);
         for (E e : type.getEnumConstants()) {
@@ -41,7 +40,7 @@ public record SettingField(String path, String category, String label, String de
         return new SettingField(path, category, label, d.toString(), Kind.CHOICE, Choice.labels(type), false);
     }
 
-    SettingField orEmpty() {
+    public SettingField orEmpty() {
         return new SettingField(path, category, label, description, kind, choices, true);
     }
 }
