@@ -41,6 +41,8 @@ public final class GuiOptions {
     ThemeName theme;
     @Option(names = "--large-font", description = "presenter mode: every font about 40%% larger")
     boolean largeFont;
+    @Option(names = "--size", paramLabel = "WxH", description = "window size in pixels, e.g. 1366x768 (default: 1500x920, or the screen where that is smaller)")
+    String size;
     @Option(names = "--tab", paramLabel = "TAB", defaultValue = "dashboard", description = "dashboard, teaching or compare (default: ${DEFAULT-VALUE})")
     Tab tab;
 
@@ -63,6 +65,9 @@ public final class GuiOptions {
     void check() {
         if (!(screenshotAfter >= 0 && exitAfter >= 0) || !Double.isFinite(screenshotAfter) || !Double.isFinite(exitAfter)) {
             throw new IllegalArgumentException("--screenshot-after and --exit-after take seconds >= 0");
+        }
+        if (size != null && !size.matches("\\d{3,5}x\\d{3,5}")) {
+            throw new IllegalArgumentException("--size is '" + size + "'; allowed: WIDTHxHEIGHT in pixels, e.g. 1366x768");
         }
         if (!(statsEvery > 0) || !Double.isFinite(statsEvery)) {
             throw new IllegalArgumentException("--stats-every is " + statsEvery + "; allowed: seconds > 0");
@@ -96,7 +101,19 @@ public final class GuiOptions {
         if (largeFont) {
             a.add("--large-font");
         }
+        if (size != null) {
+            a.addAll(List.of("--size", size));
+        }
         return a;
+    }
+
+    /** {width, height} asked with --size, or null for the default. */
+    public double[] size() {
+        if (size == null) {
+            return null;
+        }
+        String[] wh = size.split("x");
+        return new double[] {Double.parseDouble(wh[0]), Double.parseDouble(wh[1])};
     }
 
     public Path preset() {

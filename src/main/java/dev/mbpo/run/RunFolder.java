@@ -178,6 +178,15 @@ public final class RunFolder {
      * The newest checkpoint written at or before real step {@code step} (the first one for a
      * step inside the first epoch); null when the run has none.
      */
+    /**
+     * The checkpoint written as epoch {@code epoch} ended, or where that one was not kept (only
+     * the newest are), the newest before it; null when there is none.
+     */
+    public Path checkpointOfEpochOrBefore(long epoch) throws IOException {
+        return checkpoints().stream().filter(p -> CheckpointNames.epochOf(p) <= Math.max(1, epoch))
+                .reduce((a, b) -> b).orElse(null);
+    }
+
     public Path checkpointAtOrBefore(long step) throws IOException {
         long epochSteps = config().epochSteps();
         return checkpoints().stream().filter(p -> CheckpointNames.epochOf(p) * epochSteps <= Math.max(step, epochSteps))

@@ -62,6 +62,24 @@ final class Charts {
                         base.getURLText(), new java.awt.geom.Line2D.Double(-8, 0, 8, 0), lookupSeriesStroke(series),
                         lookupSeriesPaint(series));
             }
+
+            /** A series of one point has no line to draw: it is drawn as a dot instead of not at all. */
+            @Override
+            public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                                 java.awt.geom.Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot,
+                                 org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                                 org.jfree.data.xy.XYDataset dataset, int series, int item,
+                                 org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+                super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
+                if (item == 0 && dataset.getItemCount(series) == 1) {
+                    double x = domainAxis.valueToJava2D(dataset.getXValue(series, 0), dataArea, plot.getDomainAxisEdge());
+                    double y = rangeAxis.valueToJava2D(dataset.getYValue(series, 0), dataArea, plot.getRangeAxisEdge());
+                    if (Double.isFinite(x) && Double.isFinite(y)) {
+                        g2.setPaint(lookupSeriesPaint(series));
+                        g2.fill(new java.awt.geom.Ellipse2D.Double(x - 3.5, y - 3.5, 7, 7));
+                    }
+                }
+            }
         };
     }
 
@@ -120,6 +138,9 @@ final class Charts {
         Color muted = theme.awt(theme.muted());
         Font title = TITLE.deriveFont((float) (TITLE.getSize2D() * fontScale));
         Font label = LABEL.deriveFont((float) (LABEL.getSize2D() * fontScale));
+        // Subtitles and legends grow less than titles and axes: at full scale they took the
+        // lower plots' room at 1366x768 (data areas under 100 px high).
+        Font small = LABEL.deriveFont((float) (LABEL.getSize2D() * Math.min(fontScale, 1.2)));
         chart.setBackgroundPaint(bg);
         if (chart.getTitle() != null) {
             chart.getTitle().setPaint(text);
@@ -128,10 +149,10 @@ final class Charts {
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
                 t.setPaint(muted);
-                t.setFont(label);
+                t.setFont(small);
             } else if (chart.getSubtitle(i) instanceof org.jfree.chart.title.LegendTitle l) {
                 l.setItemPaint(text);
-                l.setItemFont(label);
+                l.setItemFont(small);
                 l.setBackgroundPaint(bg);
             }
         }

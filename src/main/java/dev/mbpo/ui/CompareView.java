@@ -92,7 +92,13 @@ final class CompareView {
             }
         });
         info.setId("compare-info");
-        HBox bar = new HBox(8, startBoth, sacUpdates, stopBoth, openTwo, info);
+        // A row that wraps rather than cutting a button's text (large fonts, narrow windows).
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, stopBoth, openTwo, info);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         GridPane agents = new GridPane();
@@ -251,9 +257,19 @@ final class CompareView {
         if (running.get()) {
             leftRuns.drain(5000).forEach(e -> accept(true, e));
             rightRuns.drain(5000).forEach(e -> accept(false, e));
-            if (leftRuns.modeProperty().get() == RunController.Mode.IDLE && rightRuns.modeProperty().get() == RunController.Mode.IDLE) {
+            boolean leftDone = leftRuns.modeProperty().get() == RunController.Mode.IDLE;
+            boolean rightDone = rightRuns.modeProperty().get() == RunController.Mode.IDLE;
+            if (leftDone && rightDone) {
                 setRunning(false);
                 info.setText("both runs ended; they are saved in the runs folder");
+            } else if (leftDone != rightDone) {
+                // Say which one is still going: "both running" would be wrong from here on.
+                String still = leftDone ? "SAC" : "MBPO";
+                String ended = leftDone ? "MBPO" : "SAC";
+                String text = ended + " ended; " + still + " still running";
+                if (!info.getText().equals(text)) {
+                    info.setText(text);
+                }
             }
         }
         flush();

@@ -162,8 +162,9 @@ final class DisagreementView implements RunView {
             threshold.setValue(latest.cutThreshold());
             plot.addRangeMarker(threshold);
         }
-        info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined transitions in %.2f s; model buffer %,d / %,d",
+        info.setText(String.format("step %d: k = %d, %,d branches, %,d imagined in %.2f s%nmodel buffer %,d / %,d%s",
                 latest.step(), latest.horizon(), latest.branches(), latest.imagined(), latest.seconds(),
-                latest.bufferSize(), latest.bufferCapacity()));
+                latest.bufferSize(), latest.bufferCapacity(),
+                latest.horizon() == 1 ? "; k = 1: one step, so one point" : ""));
     }
 }

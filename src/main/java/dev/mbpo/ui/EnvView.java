@@ -38,12 +38,17 @@ final class EnvView implements RunView {
         speed.setValue("2x");
         speed.setId("env-speed");
         caption.setId("env-caption");
-        speed.setMinWidth(72);
-        caption.setMinWidth(0);
-        HBox bar = new HBox(8, new Label("Speed"), speed, caption);
+        speed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label speedLabel = new Label("Speed");
+        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The caption has a line of its own and wraps, so the return at its end is never cut.
+        caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, speedLabel, speed);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(2, 6, 2, 6));
-        node.setTop(bar);
+        javafx.scene.layout.VBox head = new javafx.scene.layout.VBox(2, bar, caption);
+        head.setPadding(new Insets(2, 6, 2, 6));
+        node.setTop(head);
         node.setCenter(holder);
         node.setId("env-view");
         node.getStyleClass().add("env-view");
@@ -68,12 +73,22 @@ final class EnvView implements RunView {
 
     /** Plays this episode from its start. */
     void play(RunEvent.Episode e) {
+        play(e, String.format("%s episode at step %,d", e.kind(), e.step()));
+    }
+
+    /** Plays this episode from its start under a caption of its own (e.g. a checkpoint's policy); the return follows it. */
+    void play(RunEvent.Episode e, String what) {
         if (e.states().length == 0) {
             return;
         }
         episode = e;
         frame = 0;
-        caption.setText(String.format("%s episode at step %d: return %.1f", e.kind(), e.step(), e.episodeReturn()));
+        caption.setText(String.format("%s: return %.1f", what, e.episodeReturn()));
+    }
+
+    /** The environment drawn (that of the run shown, or of the settings before any run). */
+    String envId() {
+        return envId;
     }
 
     RunEvent.Episode episode() {

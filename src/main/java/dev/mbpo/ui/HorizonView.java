@@ -81,10 +81,10 @@ final class HorizonView implements RunView {
             updateLabel();
         });
         kLabel.setId("horizon-k-label");
-        kLabel.setMinWidth(210);
+        kLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the slider gives way, never the figures
         Label name = new Label("branch length k");
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        slider.setMinWidth(120);
+        slider.setMinWidth(80);
         HBox bar = new HBox(8, name, slider, kLabel);
         HBox.setHgrow(slider, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -23,14 +23,18 @@ final class ModelView implements RunView {
     private final PlotPanel panel;
     private boolean dirty;
     private int trainings;
+    private final LogAxis log;
 
     ModelView() {
         XYSeriesCollection mse = new XYSeriesCollection();
         mse.addSeries(holdoutMse);
         JFreeChart chart = Charts.lineChart("Model", "real steps", "holdout MSE", mse);
         XYPlot plot = (XYPlot) chart.getPlot();
-        LogAxis log = new LogAxis("holdout MSE");
+        log = new LogAxis("holdout MSE");
         log.setSmallestValue(1e-6);
+        // Tick labels as plain numbers ("2E-3"), not "10^-2.76E0" when the range is narrower than a decade.
+        log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        showWholeDecades();
         plot.setRangeAxis(log);
         plot.setRenderer(Charts.markers(Charts.PALETTE[0]));
         XYSeriesCollection nll = new XYSeriesCollection();
@@ -68,12 +72,37 @@ final class ModelView implements RunView {
                 trainLoss.add(t.step(), t.trainLoss()[last], false);
             }
             trainings++;
+            double lo = Arrays.stream(t.memberMse()).min().orElse(Double.NaN);
+            double hi = Arrays.stream(t.memberMse()).max().orElse(Double.NaN);
+            // Two short lines rather than one that the chart wraps and clips.
             info.setText("training " + (t.index() + 1) + ": " + (last + 1) + " epochs (" + t.stopReason() + ", "
-                    + String.format("%.1f s", t.seconds()) + ")   elites: " + Arrays.stream(t.elites()).mapToObj(Integer::toString)
-                    .collect(Collectors.joining(", ")) + "   member MSE: " + Arrays.stream(t.memberMse())
-                    .mapToObj(v -> String.format("%.2g", v)).collect(Collectors.joining(" ")));
+                    + String.format("%.1f s", t.seconds()) + ")\nelites " + Arrays.stream(t.elites()).mapToObj(Integer::toString)
+                    .collect(Collectors.joining(", ")) + String.format(", member MSE %.2g to %.2g", lo, hi));
             dirty = true;
         }
+    }
+
+    /**
+     * The log axis spans whole decades around the data (at least one), so that one point or a
+     * narrow range gets ticks at readable values; 1E-3 to 1 before any data.
+     */
+    private void showWholeDecades() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < holdoutMse.getItemCount(); i++) {
+            double y = holdoutMse.getY(i).doubleValue();
+            if (y > 0 && Double.isFinite(y)) {
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        if (lo > hi) {
+            log.setRange(1e-3, 1);
+            return;
+        }
+        double a = Math.floor(Math.log10(lo));
+        double b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+        log.setRange(Math.pow(10, a), Math.pow(10, b));
     }
 
     @Override
@@ -82,6 +111,7 @@ final class ModelView implements RunView {
         holdoutNll.clear();
         trainLoss.clear();
         trainings = 0;
+        showWholeDecades();
         info.setText("waiting for the first model training");
     }
 
@@ -89,6 +119,7 @@ final class ModelView implements RunView {
     public void flush() {
         if (dirty && !panel.paused()) {
             panel.batch(() -> {
+                showWholeDecades();
                 holdoutMse.fireSeriesChanged();
                 holdoutNll.fireSeriesChanged();
                 trainLoss.fireSeriesChanged();

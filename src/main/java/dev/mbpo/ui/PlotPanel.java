@@ -58,6 +58,12 @@ final class PlotPanel extends StackPane {
         readout.setVisible(text != null);
     }
 
+    /** The data area of the last drawing, in pixels (null before the first). */
+    java.awt.geom.Rectangle2D dataArea() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        return info == null ? null : info.getPlotInfo().getDataArea();
+    }
+
     String nearestPoint(double mx, double my) {
         if (!(chart.getPlot() instanceof XYPlot plot) || viewer.getCanvas().getRenderingInfo() == null) {
             return null;

@@ -29,8 +29,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class PredictionView implements RunView {
     private final XYSeriesCollection members = new XYSeriesCollection();
     private final XYSeries real = Charts.series("real");
-    private final YIntervalSeries band = new YIntervalSeries("ensemble mean +- std");
-    private final XYSeries error = Charts.series("|error| of ensemble mean (right)");
+    private final YIntervalSeries band = new YIntervalSeries("ensemble mean \u00b1 std");
+    private final XYSeries error = Charts.series("|error| of the mean (right)");
     private final TextTitle info = new TextTitle();
     private final ComboBox<String> dimension = new ComboBox<>();
     private final ComboBox<String> segment = new ComboBox<>();
@@ -80,6 +80,9 @@ final class PredictionView implements RunView {
         dimension.valueProperty().addListener((o, a, b) -> redraw());
         segment.valueProperty().addListener((o, a, b) -> redraw());
         HBox bar = new HBox(8, new Label("coordinate"), dimension, new Label("segment"), segment);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "coordi..."
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
         node.setTop(bar);
@@ -174,17 +177,20 @@ final class PredictionView implements RunView {
             band.add(t, mean, mean - std, mean + std);
             error.add(t, seg.error()[t], false);
         }
+        XYLineAndShapeRenderer memberR = (XYLineAndShapeRenderer) ((XYPlot) panel.chart().getPlot()).getRenderer(1);
         for (int k = 0; k < m; k++) {
-            XYSeries ms = new XYSeries("member " + k, false, true);
+            XYSeries ms = new XYSeries(k == 0 ? "each member's mean" : "member " + k, false, true);
             for (int t = 0; t < steps; t++) {
                 ms.add(t, seg.means()[k][t][d], false);
             }
             members.addSeries(ms);
+            // One legend entry stands for all members: seven would take the plot's room.
+            memberR.setSeriesVisibleInLegend(k, k == 0);
         }
         real.fireSeriesChanged();
         error.fireSeriesChanged();
         double last = seg.error()[steps - 1];
-        info.setText(String.format("step %d: %d members from episode state %d; error after %d steps %.3g, disagreement %.3g",
+        info.setText(String.format("step %d: %d members from episode state %d%nerror after %d steps %.3g, disagreement %.3g",
                 latest.step(), m, seg.start(), steps - 1, last, seg.disagreement()[steps - 1]));
     }
 }

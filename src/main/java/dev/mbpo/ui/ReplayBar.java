@@ -13,7 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The replay timeline: a slider over a saved run's epochs (its evaluation steps). Moving it
+ * The replay timeline: a slider over a saved run's evaluations (their steps, with the epoch
+ * each falls in). Moving it
  * feeds the views every event up to that step, so the plots show the run as it was then,
  * and the environment view plays the episodes evaluated at that step.
  */
@@ -28,6 +29,8 @@ final class ReplayBar extends HBox {
     private Consumer<List<RunEvent>> feed = e -> { };
     private Runnable onClose = () -> { };
     private int shown = -1;
+    private long epochSteps = 1;
+    private long totalSteps;
 
     ReplayBar() {
         getStyleClass().add("replay-bar");
@@ -43,6 +46,8 @@ final class ReplayBar extends HBox {
         label.setId("replay-label");
         HBox.setHgrow(slider, Priority.ALWAYS);
         close.setOnAction(e -> onClose.run());
+        close.setId("replay-close");
+        close.setTooltip(new javafx.scene.control.Tooltip("Leave the replay; the settings sheet keeps this run's settings, so Start runs it again"));
         play.setId("replay-play-policy");
         play.setTooltip(new javafx.scene.control.Tooltip("Load the checkpoint at or before this epoch and let its policy act in the environment"));
         play.setOnAction(e -> {
@@ -64,7 +69,13 @@ final class ReplayBar extends HBox {
         this.feed = feedViews;
         this.onClose = closeAction;
         epochs.clear();
+        epochSteps = 1;
+        totalSteps = 0;
         for (RunEvent e : all) {
+            if (e instanceof RunEvent.Started st) {
+                epochSteps = Math.max(1, st.epochSteps());
+                totalSteps = st.totalSteps();
+            }
             if (RunEvent.evalReturn(e).isPresent()) {
                 epochs.add(e.step());
             }
@@ -109,6 +120,8 @@ final class ReplayBar extends HBox {
             upTo.add(e);
         }
         feed.accept(upTo);
-        label.setText(String.format("epoch %d of %d, step %,d", index + 1, epochs.size(), step));
+        // The slider moves over evaluations; the epoch is named as everywhere else (EpochNumbers).
+        label.setText(String.format("evaluation %d of %d: step %,d, %s", index + 1, epochs.size(), step,
+                EpochNumbers.ofStep(step, epochSteps, Math.max(totalSteps, epochs.get(epochs.size() - 1)))));
     }
 }

@@ -72,12 +72,12 @@ final class ReplayController {
                 + (ev.warnings().isEmpty() ? "" : "; " + ev.warnings().get(0)));
     }
 
-    /** Leaves the replay: the bar hides and the views clear. */
+    /** Leaves the replay: the bar hides and the views clear; the sheet keeps the run's settings for a new run. */
     void close() {
         bar.hide();
         runs.leaveReplay();
         window.clearViews();
-        status.message("");
+        status.message("the settings are the replayed run's: Start begins a new run with them");
     }
 
     private void playLatestEvaluation(List<RunEvent> batch) {
@@ -90,13 +90,14 @@ final class ReplayController {
     }
 
     /**
-     * Runs the policy of the newest checkpoint at or before {@code step} for one episode on a
+     * Runs the policy of the epoch that {@code step} falls in (its checkpoint, or the newest kept before it) for one episode on a
      * background thread (DJL never runs on the FX thread) and plays it in the environment view.
      */
     private void playCheckpoint(RunFolder folder, long step) {
         Path checkpoint;
+        long epoch = EpochNumbers.of(step, folder.config().epochSteps());
         try {
-            checkpoint = folder.checkpointAtOrBefore(step);
+            checkpoint = folder.checkpointOfEpochOrBefore(epoch);
         } catch (IOException e) {
             Dialogs.error("Could not list the checkpoints", e.getMessage());
             return;
@@ -105,10 +106,13 @@ final class ReplayController {
             status.message("no checkpoint at or before step " + step);
             return;
         }
-        status.message("running the policy of " + checkpoint.getFileName() + "...");
+        // Checkpoint epoch-000k is written as epoch k ends (EpochNumbers): the policy of that epoch.
+        long saved = dev.mbpo.run.CheckpointNames.epochOf(checkpoint);
+        String what = "policy of epoch " + saved + (saved == epoch ? "" : " (epoch " + epoch + "'s checkpoint was not kept)");
+        status.message("running the " + what + "...");
         Consumer<RunEvent.Episode> play = ep -> {
-            envView.play(ep);
-            status.message(String.format("policy of %s: return %.1f", checkpoint.getFileName(), ep.episodeReturn()));
+            envView.play(ep, what);
+            status.message(String.format("%s: return %.1f", what, ep.episodeReturn()));
         };
         BackgroundTask.run("mbpo-checkpoint-policy", () -> {
             try (CheckpointPolicy policy = CheckpointPolicy.load(folder.config(), checkpoint)) {
@@ -117,15 +121,29 @@ final class ReplayController {
         }, play, e -> Dialogs.error("Could not run the checkpoint's policy", e.getMessage()));
     }
 
-    /** Reads a saved run and draws its evaluation curve on the returns plot as a baseline. */
-    void overlayBaseline(Path dir, ReturnsView returns) {
+    /**
+     * Reads a saved run and draws its evaluation curve on the returns plot as a baseline, when it
+     * is a run on {@code env} (returns of different tasks do not compare); says why not otherwise.
+     *
+     * @return whether the baseline is shown
+     */
+    boolean overlayBaseline(Path dir, ReturnsView returns, String env) {
         try {
             RunFolder folder = RunFolder.open(dir);
+            String theirs = folder.config().env();
+            if (!theirs.equals(env)) {
+                Dialogs.error("Not the same task", "The run " + folder.id() + " is on " + theirs + "; the plot shows " + env
+                        + ". Returns of different tasks do not compare: choose a run on " + env + ".");
+                return false;
+            }
             RunSummary s = RunSummary.of(folder.readEvents().events());
             returns.setBaseline(folder.config().algorithm() + " s" + folder.config().run().seed() + " (baseline)",
                     new ArrayList<>(s.evalCurve()));
+            status.message("baseline: " + folder.id());
+            return true;
         } catch (IOException e) {
             Dialogs.error("Could not read the baseline run", e.getMessage());
+            return false;
         }
     }
 }

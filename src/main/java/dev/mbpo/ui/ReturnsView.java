@@ -65,6 +65,19 @@ final class ReturnsView implements RunView {
         });
     }
 
+    boolean hasBaseline() {
+        return baseline.getItemCount() > 0;
+    }
+
+    /** Takes the baseline curve off the plot. */
+    void clearBaseline() {
+        panel.batch(() -> {
+            baseline.clear();
+            baseline.setKey("baseline eval");
+            baseline.fireSeriesChanged();
+        });
+    }
+
     int evalPoints() {
         return eval.getItemCount();
     }

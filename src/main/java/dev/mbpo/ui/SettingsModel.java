@@ -34,6 +34,7 @@ final class SettingsModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper env = new ReadOnlyStringWrapper("");
     private Map<String, String> loadedText = Map.of();
     private RunConfig base = RunConfig.DEFAULT;
     private RunConfig config = RunConfig.DEFAULT;
@@ -128,6 +129,7 @@ final class SettingsModel {
         valid.set(found.isEmpty());
         summary.set(String.join("\n", found.values()));
         edited.set(!text.equals(loadedText));
+        env.set(text.get("env"));
     }
 
     /** The field an error names, or {@code fallback} when it names none the sheet shows. */
@@ -150,6 +152,11 @@ final class SettingsModel {
     String shownName(String path) {
         return fields.stream().filter(x -> x.path().equals(path)).findFirst()
                 .map(x -> x.label() + " (" + x.category() + ")").orElse(path);
+    }
+
+    /** The environment field's text as it is now. */
+    ReadOnlyStringProperty envProperty() {
+        return env.getReadOnlyProperty();
     }
 
     /** True when a field differs from the configuration last loaded (a preset, a saved run's settings). */

@@ -60,6 +60,20 @@ final class SettingsView extends VBox {
         model.errors().addListener((MapChangeListener<String, String>) c -> refreshMarks());
     }
 
+    /**
+     * The sheet's names ("Normalise targets") keep their whole width; the editors beside them
+     * give way instead. ControlsFX lets a name shrink to 100 px, which cuts it at large fonts.
+     */
+    @Override
+    protected void layoutChildren() {
+        for (Node n : sheet.lookupAll(".label")) {
+            if (n instanceof javafx.scene.control.Label l && l.getMinWidth() != javafx.scene.layout.Region.USE_PREF_SIZE) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        super.layoutChildren();
+    }
+
     /** Re-reads every field from the model (after a preset was loaded). */
     void reload() {
         sheet.getItems().setAll(sheet.getItems().stream().map(i -> new Item(((Item) i).field)).toList());

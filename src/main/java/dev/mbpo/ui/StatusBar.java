@@ -17,6 +17,7 @@ final class StatusBar extends HBox implements RunView {
     private final Label speed = label("status-speed", "- steps/s");
     private final Label device = label("status-device", "device -");
     private final Label time = label("status-time", "elapsed 0:00:00");
+    /** Free text (what just happened); the only field that may be shortened, its whole text in the tooltip. */
     private final Label message = label("status-message", "");
     private final ProgressBar progress = new ProgressBar(0);
     private long epochSteps = 1;
@@ -28,6 +29,11 @@ final class StatusBar extends HBox implements RunView {
         setPadding(new Insets(4, 10, 4, 10));
         progress.setId("status-progress");
         progress.setPrefWidth(220);
+        progress.setMinWidth(40); // the bar gives way first, then the message: the figures are never cut
+        message.setMinWidth(0);
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(message.textProperty());
+        message.setTooltip(full);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(phase, steps, epoch, speed, device, time, message, grow, progress);
@@ -36,6 +42,7 @@ final class StatusBar extends HBox implements RunView {
     private static Label label(String id, String text) {
         Label l = new Label(text);
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -57,7 +64,7 @@ final class StatusBar extends HBox implements RunView {
             phase.setText(p.phase().label().replace('_', ' '));
         } else if (e instanceof RunEvent.Progress p) {
             steps.setText(String.format("steps %,d / %,d", p.step(), p.totalSteps()));
-            epoch.setText("epoch " + (p.step() / epochSteps));
+            epoch.setText(EpochNumbers.ofStep(p.step(), epochSteps, p.totalSteps()));
             speed.setText(String.format("%.1f steps/s", p.stepsPerSecond()));
             time.setText("elapsed " + clock(p.elapsedSeconds()) + "   ETA "
                     + (Double.isFinite(p.etaSeconds()) ? clock(p.etaSeconds()) : "measuring"));
@@ -65,6 +72,8 @@ final class StatusBar extends HBox implements RunView {
         } else if (e instanceof RunEvent.Ended end) {
             phase.setText(end.status() + (end.reason().isEmpty() || end.status() == dev.mbpo.run.RunStatus.STOPPED ? "" : ": " + end.reason()));
             steps.setText(String.format("steps %,d", end.step()));
+            // Nothing remains to estimate once a run has ended.
+            time.setText(time.getText().replaceFirst("\\s+ETA .*$", ""));
         }
     }
 

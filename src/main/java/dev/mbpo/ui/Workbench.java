@@ -25,6 +25,8 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     private final RunController runs;
     private final ReturnsView returns = new ReturnsView();
     private final ModelView model = new ModelView();
+    private final VBox settingsBox = new VBox();
+    private SplitPane split;
     private final DisagreementView disagreement = new DisagreementView();
     private final PredictionView prediction = new PredictionView();
     private final SacView sac = new SacView();
@@ -48,17 +50,25 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         this.presetsDir = presetsDir;
         this.runs = new RunController(runsDir);
         this.compare = new CompareView(runsDir, settings::config, this::askRunFolder);
-        this.toolbar = new WorkbenchToolbar(dev.mbpo.env.Envs.ids(), settings.text("env"), FileDialogs.names(presetsDir), presetsDir.toString(),
-                this);
+        this.toolbar = new WorkbenchToolbar(FileDialogs.names(presetsDir), presetsDir.toString(), this);
         this.replays = new ReplayController(runs, replay, envView, status, this);
         this.presenter = new PresenterMode(root, loopDiagram, phasePortrait, toolbar);
         this.pump = new EventPump(runs, this::feed, now -> {
             envView.tick(now);
             compare.pump(now);
         });
-        compare.runningProperty().addListener((o, a, b) -> updateButtons());
+        compare.runningProperty().addListener((o, a, b) -> {
+            updateButtons();
+            if (b) {
+                if (runs.modeProperty().get() == RunController.Mode.REPLAY) {
+                    replays.close(); // the bars would go on showing an old replay beside the comparison
+                }
+                status.reset();
+                status.message("comparison running (Compare tab)");
+            }
+        });
         root.setTop(toolbar.node());
-        SplitPane split = new SplitPane(settingsPane(), tabs());
+        split = new SplitPane(settingsPane(), tabs());
         split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
@@ -67,9 +77,21 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         root.getStyleClass().add("workbench");
         setEnvironment(settings.config().env());
         warmUpCharts();
-        runs.modeProperty().addListener((o, a, b) -> updateButtons());
+        runs.modeProperty().addListener((o, a, b) -> {
+            updateButtons();
+            if (b == RunController.Mode.IDLE && (a == RunController.Mode.RUNNING || a == RunController.Mode.PAUSED)
+                    && runs.currentRunDir() != null) {
+                status.message("saved in " + shortPath(runs.currentRunDir())); // no longer "recording to"
+            }
+        });
         settings.validProperty().addListener((o, a, b) -> updateButtons());
         settings.editedProperty().addListener((o, a, b) -> toolbar.showSettingsEdited(b));
+        // The environment chosen in the sheet is drawn at once (the next run's), unless a run or replay shows its own.
+        settings.envProperty().addListener((o, a, b) -> {
+            if (b != null && runs.modeProperty().get() == RunController.Mode.IDLE && dev.mbpo.env.Envs.ids().contains(b)) {
+                setEnvironment(b);
+            }
+        });
         updateButtons();
     }
 
@@ -78,20 +100,12 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     }
 
     private Node settingsPane() {
-        VBox box = new VBox(settingsView);
+        VBox box = settingsBox;
+        box.getChildren().setAll(toolbar.presetChooser(), settingsView);
         VBox.setVgrow(settingsView, Priority.ALWAYS);
-        box.setMinWidth(260);
+        box.setMinWidth(280);
         box.setPrefWidth(330);
         return box;
-    }
-
-    @Override
-    public void environmentChosen(String id) {
-        if (!id.equals(settings.text("env"))) {
-            settings.set("env", id);
-            settingsView.reload();
-            setEnvironment(id);
-        }
     }
 
     @Override
@@ -144,6 +158,11 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     @Override
     public void setLargeFont(boolean on) {
         presenter.setLargeFont(on);
+        // The sheet's names ("Normalise targets") need room at the larger size.
+        settingsBox.setMinWidth(on ? 390 : 280);
+        if (split.getWidth() > 0) {
+            split.setDividerPositions(Math.max(split.getDividerPositions()[0], settingsBox.getMinWidth() / split.getWidth()));
+        }
     }
 
     boolean largeFont() {
@@ -217,6 +236,12 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     public void prepareFor(RunConfig config) {
         setEnvironment(config.env());
         loopDiagram.configure(config);
+        // The sheet shows the replayed run's own settings (read-only while it replays); closing
+        // the replay leaves them there, so Start begins a new run from them.
+        settings.load(config);
+        settingsView.reload();
+        toolbar.showPresetLoaded("run's settings");
+        toolbar.showSettingsEdited(false);
     }
 
     @Override
@@ -234,7 +259,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         boolean active = m == RunController.Mode.RUNNING || m == RunController.Mode.PAUSED;
         toolbar.update(m, compare.runningProperty().get(), settings.validProperty().get());
         compare.setMainRunActive(active);
-        settingsView.setLocked(active);
+        settingsView.setLocked(active || m == RunController.Mode.REPLAY);
     }
 
     @Override
@@ -250,7 +275,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             setEnvironment(settings.config().env());
             loopDiagram.configure(settings.config());
             String id = runs.start(settings.config(), toolbar.presetShown());
-            status.message("recording to " + runs.runsDir().resolve(id));
+            status.message("recording to " + shortPath(runs.runsDir().resolve(id)));
         } catch (IOException | RuntimeException e) {
             Dialogs.error("Could not start the run", e.getMessage());
         }
@@ -274,7 +299,6 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             setEnvironment(settings.config().env());
             loopDiagram.configure(settings.config());
             status.message("preset " + file.getFileName());
-            toolbar.showEnvironment(settings.text("env"));
             toolbar.showPresetLoaded(file.getFileName().toString());
         } catch (ConfigException e) {
             Dialogs.error("Could not load the preset", e.getMessage());
@@ -345,12 +369,30 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
 
     @Override
     public void chooseBaseline() {
+        if (returns.hasBaseline()) {
+            returns.clearBaseline();
+            toolbar.showBaseline(false);
+            status.message("baseline removed");
+            return;
+        }
         chooseRunFolder("Choose a saved run to overlay (e.g. the SAC baseline)", this::setBaseline);
     }
 
-    /** Overlays a saved run's evaluation curve on the returns plot. */
+    /** Overlays a saved run's evaluation curve on the returns plot, if it is a run on the task shown. */
     void setBaseline(Path dir) {
-        replays.overlayBaseline(dir, returns);
+        toolbar.showBaseline(replays.overlayBaseline(dir, returns, shownEnv()));
+    }
+
+    /** A path relative to the working folder where it lies inside it (runs/ID rather than /home/.../runs/ID). */
+    private static String shortPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
+    }
+
+    /** The task the plots show: the run's (live or replayed), else the one the settings choose. */
+    private String shownEnv() {
+        return runs.modeProperty().get() == RunController.Mode.IDLE ? settings.text("env") : envView.envId();
     }
 
     // Accessors for tests and scripted demos.

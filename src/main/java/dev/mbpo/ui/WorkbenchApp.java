@@ -39,7 +39,8 @@ public final class WorkbenchApp extends Application {
         if (Files.isRegularFile(preset)) {
             workbench.loadPreset(preset);
         }
-        Scene scene = new Scene(workbench.root(), 1500, 920);
+        double[] size = windowSize(args.size());
+        Scene scene = new Scene(workbench.root(), size[0], size[1]);
         workbench.installShortcuts(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), () -> screenshot(scene,
                 Path.of("mbpo-screenshot-" + System.currentTimeMillis() + ".png")));
@@ -86,6 +87,15 @@ public final class WorkbenchApp extends Application {
                 Platform.exit();
             });
         }
+    }
+
+    /** --size, else 1500x920 where the screen has room for it, else the screen's usable area. */
+    static double[] windowSize(double[] asked) {
+        if (asked != null) {
+            return asked;
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return new double[] {Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight())};
     }
 
     /** How smooth the window was: frames drawn since the run started and the longest gap between two. */

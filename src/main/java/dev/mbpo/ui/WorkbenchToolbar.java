@@ -10,19 +10,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
- * The window's toolbar: environment and preset choice, Start / Pause / Stop, preset saving,
- * opening a run, a baseline, and the presenter toggles. It wraps onto a second row rather
- * than hiding buttons (large fonts, narrow windows). What each control does is the
- * {@link Actions}' business.
+ * The window's toolbar: Start / Pause / Stop, preset saving, opening a run, a baseline, and the
+ * presenter toggles, in one row that fits 1366 pixels also with large fonts (no button is ever
+ * cut: buttons keep their full width, the title gives way first). The preset chooser heads the
+ * settings pane ({@link #presetChooser()}); the environment is chosen in the settings sheet.
+ * What each control does is the {@link Actions}' business.
  */
 final class WorkbenchToolbar {
     /** What the toolbar's controls ask the window to do. */
     interface Actions {
-        void environmentChosen(String id);
-
         void presetChosen(String fileName);
 
         void startRun();
@@ -42,26 +43,18 @@ final class WorkbenchToolbar {
         void setLargeFont(boolean on);
     }
 
-    private final ComboBox<String> env = new ComboBox<>();
     private final ComboBox<String> presetBox = new ComboBox<>();
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
+    private final Button baseline = new Button("Baseline...");
     private final ToggleButton dark = new ToggleButton("Dark");
     private final ToggleButton large = new ToggleButton("Large");
-    private final FlowPane bar;
+    private final HBox bar;
+    private final HBox presetRow;
     private String loadedPreset;
 
-    WorkbenchToolbar(List<String> envIds, String currentEnv, List<String> presets, String presetsDir, Actions actions) {
-        env.setId("toolbar-env");
-        env.getItems().setAll(envIds);
-        env.setValue(currentEnv);
-        env.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                actions.environmentChosen(b);
-            }
-        });
-        env.setTooltip(new Tooltip("Environment of the next run"));
+    WorkbenchToolbar(List<String> presets, String presetsDir, Actions actions) {
         presetBox.setId("toolbar-preset");
         presetBox.setPromptText("preset");
         presetBox.getItems().setAll(presets);
@@ -77,7 +70,7 @@ final class WorkbenchToolbar {
         configure(stop, "stop", "Stop the run; it stays saved (Escape)", actions::stopRun);
         Button save = configure(new Button("Save preset"), "save-preset", "Save these settings as a preset (Ctrl+S)", actions::savePreset);
         Button open = configure(new Button("Open run"), "open-run", "Replay a saved run (Ctrl+O)", actions::chooseRun);
-        Button baseline = configure(new Button("Baseline..."), "baseline",
+        configure(baseline, "baseline",
                 "Overlay a saved run's evaluation curve (e.g. the SAC baseline) on the returns plot", actions::chooseBaseline);
         configure(dark, "theme-dark", "Dark theme for projectors (Ctrl+T)",
                 () -> actions.setTheme(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
@@ -85,11 +78,28 @@ final class WorkbenchToolbar {
                 () -> actions.setLargeFont(large.isSelected()));
         Label title = new Label("MBPO Workbench");
         title.getStyleClass().add("app-title");
-        bar = new FlowPane(8, 6, title, separator(), new Label("Env"), env, new Label("Preset"), presetBox, separator(), start,
-                pause, stop, separator(), save, open, baseline, separator(), dark, large);
+        title.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        bar = new HBox(8, start, pause, stop, separator(), save, open, baseline, separator(), dark, large, gap, title);
+        for (Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.ButtonBase b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        // The title is the window's name, also in its title bar: it leaves the row when the buttons need the room.
+        bar.widthProperty().addListener((o, a, w) -> fitTitle(title));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
+        Label presetLabel = new Label("Preset");
+        presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        presetBox.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(presetBox, Priority.ALWAYS);
+        presetRow = new HBox(8, presetLabel, presetBox);
+        presetRow.setAlignment(Pos.CENTER_LEFT);
+        presetRow.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        presetRow.setId("preset-row");
     }
 
     private static <B extends javafx.scene.control.ButtonBase> B configure(B button, String id, String tooltip, Runnable action) {
@@ -109,6 +119,25 @@ final class WorkbenchToolbar {
         return bar;
     }
 
+    /** "Preset [box]": the head of the settings pane. */
+    Node presetChooser() {
+        return presetRow;
+    }
+
+    /** Shows the title only where it fits whole beside the buttons. */
+    private void fitTitle(Label title) {
+        double buttons = 0;
+        for (Node n : bar.getChildren()) {
+            if (n != title && n.isManaged()) {
+                buttons += n.prefWidth(-1) + bar.getSpacing();
+            }
+        }
+        double room = bar.getWidth() - bar.getInsets().getLeft() - bar.getInsets().getRight() - buttons;
+        boolean fits = room >= title.prefWidth(-1);
+        title.setVisible(fits);
+        title.setManaged(fits);
+    }
+
     /** Enables what makes sense: Start when no run goes and the settings are valid; Pause and Stop while one goes. */
     void update(RunController.Mode mode, boolean comparing, boolean settingsValid) {
         boolean active = mode == RunController.Mode.RUNNING || mode == RunController.Mode.PAUSED;
@@ -121,11 +150,6 @@ final class WorkbenchToolbar {
 
     boolean startDisabled() {
         return start.isDisabled();
-    }
-
-    /** Shows the environment without firing the choice (after a preset changed it). */
-    void showEnvironment(String id) {
-        env.setValue(id);
     }
 
     void setPresets(List<String> names) {
@@ -146,6 +170,9 @@ final class WorkbenchToolbar {
      */
     void showSettingsEdited(boolean edited) {
         if (!edited) {
+            if (presetBox.getValue() == null && loadedPreset != null) {
+                presetBox.setPromptText(loadedPreset);
+            }
             return;
         }
         String name = presetBox.getValue() != null ? presetBox.getValue() : loadedPreset;
@@ -156,6 +183,13 @@ final class WorkbenchToolbar {
     /** What the next run's settings came from, for its provenance: a preset's name, "(edited)" when changed. */
     String presetShown() {
         return presetBox.getValue() != null ? presetBox.getValue() : presetBox.getPromptText();
+    }
+
+    /** While a baseline is shown the button takes it off again. */
+    void showBaseline(boolean shown) {
+        baseline.setText(shown ? "Remove baseline" : "Baseline...");
+        baseline.getTooltip().setText(shown ? "Take the baseline curve off the returns plot"
+                : "Overlay a saved run's evaluation curve (e.g. the SAC baseline) on the returns plot");
     }
 
     void showTheme(Theme t) {

@@ -81,7 +81,7 @@ class WorkbenchGuiTest {
         assertTrue(elites.getStyleClass().contains("invalid"), "the field is marked");
         Label error = robot.lookup("#settings-error").queryAs(Label.class);
         assertTrue(error.isVisible());
-        assertEquals("model.elites is 9; allowed: an integer from 1 to model.members (7)", error.getText());
+        assertEquals("Elites (Ensemble) is 9; allowed: an integer from 1 to model.members (7)", error.getText());
         assertEquals(error.getText(), elites.getTooltip().getText(), "the reason is the field's tooltip");
         robot.doubleClickOn(field.call()).eraseText(3).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
@@ -142,7 +142,7 @@ class WorkbenchGuiTest {
         assertTrue(workbench.model().trainings() > 0 && workbench.prediction().realPoints() > 0);
         robot.interact(() -> bar.slider().setValue(0));
         assertEquals(1, workbench.returns().evalPoints());
-        assertEquals("epoch 1 of 4, step 100", robot.lookup("#replay-label").queryAs(Label.class).getText());
+        assertEquals("evaluation 1 of 4: step 100, epoch 1 of 4", robot.lookup("#replay-label").queryAs(Label.class).getText());
         robot.clickOn("#replay-slider").type(javafx.scene.input.KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(workbench.returns().evalPoints() >= 2, "keyboard scrubbing moves forward");
@@ -152,7 +152,11 @@ class WorkbenchGuiTest {
         dev.mbpo.run.RunEvent.Episode recorded = workbench.envView().episode();
         robot.clickOn("#replay-play-policy");
         waitUntil("the checkpoint's policy played an episode", 60, () -> workbench.envView().episode() != recorded
-                && robot.lookup("#status-message").queryAs(Label.class).getText().startsWith("policy of epoch-"));
+                && robot.lookup("#status-message").queryAs(Label.class).getText().matches("policy of epoch \\d+: return .*"));
         assertEquals(200, workbench.envView().episode().length(), "a whole Pendulum episode");
+        String shown = robot.lookup("#replay-label").queryAs(Label.class).getText();
+        String epoch = shown.substring(shown.indexOf("epoch ") + 6, shown.indexOf(" of", shown.indexOf("epoch ")));
+        assertTrue(robot.lookup("#env-caption").queryAs(Label.class).getText().startsWith("policy of epoch " + epoch + ": return"),
+                "the policy played is the one of the epoch the replay bar shows (" + shown + ")");
     }
 }
