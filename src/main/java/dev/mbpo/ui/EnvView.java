@@ -86,6 +86,10 @@ final class EnvView implements RunView {
         caption.setText(String.format("%s: return %.1f", what, e.episodeReturn()));
     }
 
+    String captionText() {
+        return caption.getText();
+    }
+
     /** The environment drawn (that of the run shown, or of the settings before any run). */
     String envId() {
         return envId;

@@ -55,6 +55,11 @@ final class ModelView implements RunView {
         return panel;
     }
 
+    /** The subtitle's text (what the plot says about itself). */
+    String infoText() {
+        return info.getText();
+    }
+
     int trainings() {
         return trainings;
     }

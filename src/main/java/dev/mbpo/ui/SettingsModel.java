@@ -88,40 +88,42 @@ final class SettingsModel {
 
     /**
      * Checks every field and marks each error at its field, all at once: a field's own type
-     * first; then each changed field alone on top of the loaded configuration (the records'
-     * constructors stop at their first error, so only one field at a time shows every field's
-     * own error); then all of them together, for errors that only a combination makes.
+     * first, then the configuration as a whole (the same validation as the command line's).
      */
     private void validate() {
         Map<String, String> found = new LinkedHashMap<>();
         ObjectNode baseTree = Presets.toTree(base);
         ObjectNode tree = baseTree.deepCopy();
-        Map<String, JsonNode> changed = new LinkedHashMap<>();
         for (SettingField f : fields) {
             try {
-                JsonNode value = parse(f, text.get(f.path()));
-                put(tree, f.path(), value);
-                if (!value.equals(node(baseTree, f.path()))) {
-                    changed.put(f.path(), value);
-                }
+                put(tree, f.path(), parse(f, text.get(f.path())));
             } catch (IllegalArgumentException e) {
                 found.put(f.path(), shownName(f.path()) + ": " + e.getMessage());
             }
         }
-        for (Map.Entry<String, JsonNode> c : changed.entrySet()) {
-            ObjectNode alone = baseTree.deepCopy();
-            put(alone, c.getKey(), c.getValue());
-            try {
-                Presets.fromTree(alone, "settings");
-            } catch (ConfigException e) {
-                found.putIfAbsent(fieldOf(e, c.getKey()), inWords(e));
-            }
-        }
-        if (found.isEmpty()) {
-            try {
-                config = Presets.fromTree(tree, "settings");
-            } catch (ConfigException e) {
-                found.put(fieldOf(e, fields.get(0).path()), inWords(e));
+        boolean typesFine = found.isEmpty();
+        {
+            // Fields whose text is not even of their type keep their loaded value here.
+            // The records' constructors stop at their first error: take it, put that field back as
+            // loaded and check again, until the rest binds; so every bad field is marked at once and
+            // a field is never blamed for a combination that the others' new values make valid.
+            ObjectNode trial = tree.deepCopy();
+            for (int round = 0; round <= fields.size(); round++) {
+                try {
+                    RunConfig c = Presets.fromTree(trial, "settings");
+                    if (round == 0 && typesFine) {
+                        config = c;
+                    }
+                    break;
+                } catch (ConfigException e) {
+                    String at = fieldOf(e, fields.get(0).path());
+                    found.putIfAbsent(at, inWords(e));
+                    JsonNode loaded = node(baseTree, at);
+                    if (loaded == null || loaded.equals(node(trial, at))) {
+                        break; // the field named was not changed: nothing to put back
+                    }
+                    put(trial, at, loaded);
+                }
             }
         }
         errors.keySet().retainAll(found.keySet());

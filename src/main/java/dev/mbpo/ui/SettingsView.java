@@ -81,6 +81,10 @@ final class SettingsView extends VBox {
     }
 
     /** Locks or unlocks editing (settings cannot change while a run is going). */
+    boolean locked() {
+        return sheet.isDisabled();
+    }
+
     void setLocked(boolean locked) {
         sheet.setDisable(locked);
     }

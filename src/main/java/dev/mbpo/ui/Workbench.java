@@ -397,6 +397,14 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
 
     // Accessors for tests and scripted demos.
 
+    SettingsModel settings() {
+        return settings;
+    }
+
+    boolean settingsLocked() {
+        return settingsView.locked();
+    }
+
     RunController runs() {
         return runs;
     }

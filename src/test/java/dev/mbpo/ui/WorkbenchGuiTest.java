@@ -156,7 +156,8 @@ class WorkbenchGuiTest {
         assertEquals(200, workbench.envView().episode().length(), "a whole Pendulum episode");
         String shown = robot.lookup("#replay-label").queryAs(Label.class).getText();
         String epoch = shown.substring(shown.indexOf("epoch ") + 6, shown.indexOf(" of", shown.indexOf("epoch ")));
-        assertTrue(robot.lookup("#env-caption").queryAs(Label.class).getText().startsWith("policy of epoch " + epoch + ": return"),
-                "the policy played is the one of the epoch the replay bar shows (" + shown + ")");
+        assertTrue(workbench.envView().captionText().startsWith("policy of epoch " + epoch + ": return"),
+                "the policy played is the one of the epoch the replay bar shows (" + shown + "), caption: "
+                        + workbench.envView().captionText());
     }
 }
