@@ -150,6 +150,9 @@ final class Charts {
             if (chart.getSubtitle(i) instanceof TextTitle t) {
                 t.setPaint(muted);
                 t.setFont(small);
+                // Large fonts: the first line of a subtitle only, so that the plot keeps its room
+                // (1366x768: the lower plots' data areas fell under 100 px with every line).
+                t.setMaximumLinesToDisplay(fontScale > 1 ? 1 : Integer.MAX_VALUE);
             } else if (chart.getSubtitle(i) instanceof org.jfree.chart.title.LegendTitle l) {
                 l.setItemPaint(text);
                 l.setItemFont(small);

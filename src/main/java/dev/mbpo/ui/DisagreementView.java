@@ -40,7 +40,7 @@ final class DisagreementView implements RunView {
         band.addSeries(perStep);
         NumberAxis x = new NumberAxis("rollout step");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis("disagreement (std across members)");
+        NumberAxis y = new NumberAxis("disagreement (std)");
         y.setAutoRangeIncludesZero(true);
         DeviationRenderer dev = new DeviationRenderer(true, true);
         dev.setSeriesPaint(0, Charts.PALETTE[0]);

@@ -34,6 +34,7 @@ final class ModelView implements RunView {
         log.setSmallestValue(1e-6);
         // Tick labels as plain numbers ("2E-3"), not "10^-2.76E0" when the range is narrower than a decade.
         log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        log.setAutoTickUnitSelection(false);
         showWholeDecades();
         plot.setRangeAxis(log);
         plot.setRenderer(Charts.markers(Charts.PALETTE[0]));
@@ -103,11 +104,15 @@ final class ModelView implements RunView {
         }
         if (lo > hi) {
             log.setRange(1e-3, 1);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
             return;
         }
         double a = Math.floor(Math.log10(lo));
         double b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
         log.setRange(Math.pow(10, a), Math.pow(10, b));
+        // Ticks at quarter, half or whole decades (1E-2, 1.8E-2, 3.2E-2, ...), never twenty of them.
+        double decades = b - a;
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(decades <= 1 ? 0.25 : decades <= 3 ? 0.5 : 1), false, false);
     }
 
     @Override

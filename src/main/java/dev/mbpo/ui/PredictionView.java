@@ -30,7 +30,7 @@ final class PredictionView implements RunView {
     private final XYSeriesCollection members = new XYSeriesCollection();
     private final XYSeries real = Charts.series("real");
     private final YIntervalSeries band = new YIntervalSeries("ensemble mean \u00b1 std");
-    private final XYSeries error = Charts.series("|error| of the mean (right)");
+    private final XYSeries error = Charts.series("|error| (right)");
     private final TextTitle info = new TextTitle();
     private final ComboBox<String> dimension = new ComboBox<>();
     private final ComboBox<String> segment = new ComboBox<>();
@@ -79,9 +79,15 @@ final class PredictionView implements RunView {
         segment.setId("prediction-segment");
         dimension.valueProperty().addListener((o, a, b) -> redraw());
         segment.valueProperty().addListener((o, a, b) -> redraw());
-        HBox bar = new HBox(8, new Label("coordinate"), dimension, new Label("segment"), segment);
+        // Two choosers whose items say what they are ("cos theta", "segment 2"), with no labels beside
+        // them: one line even in a narrow column at large fonts; it wraps rather than cutting.
+        dimension.setPromptText("coordinate");
+        dimension.setTooltip(new javafx.scene.control.Tooltip("Observation coordinate drawn: real against each member's open-loop prediction"));
+        segment.setPromptText("segment");
+        segment.setTooltip(new javafx.scene.control.Tooltip("Which recorded stretch of the evaluation episode the predictions start from"));
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 2, dimension, segment);
         for (javafx.scene.Node n : bar.getChildren()) {
-            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "coordi..."
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
@@ -140,7 +146,7 @@ final class PredictionView implements RunView {
         if (segment.getItems().size() != n) {
             segment.getItems().clear();
             for (int i = 0; i < n; i++) {
-                segment.getItems().add(Integer.toString(i + 1));
+                segment.getItems().add("segment " + (i + 1));
             }
             segment.setValue("1");
         }
@@ -156,7 +162,7 @@ final class PredictionView implements RunView {
 
     private void fill() {
         int d = Math.max(0, dimension.getItems().indexOf(dimension.getValue()));
-        int s = segment.getValue() == null ? 0 : Math.max(0, Integer.parseInt(segment.getValue()) - 1);
+        int s = Math.max(0, segment.getItems().indexOf(segment.getValue()));
         RunEvent.Segment seg = latest.segments().get(Math.min(s, latest.segments().size() - 1));
         real.clear();
         band.clear();

@@ -93,11 +93,18 @@ class LayoutGuiTest {
                         if (a == null || a.getWidth() < 150 || a.getHeight() < 100) {
                             small.add(p.getId() + " " + (a == null ? "not drawn" : (int) a.getWidth() + "x" + (int) a.getHeight()));
                         }
+                        javafx.geometry.Bounds b = p.localToScene(p.getBoundsInLocal());
+                        double w = p.getScene().getWidth();
+                        double h = p.getScene().getHeight();
+                        if (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > w + 1 || b.getMaxY() > h + 1) {
+                            small.add(p.getId() + " reaches outside the window: " + (int) b.getMinX() + ".." + (int) b.getMaxX()
+                                    + " x " + (int) b.getMinY() + ".." + (int) b.getMaxY() + " in " + (int) w + "x" + (int) h);
+                        }
                     }
                 }
             });
             assertTrue(small.isEmpty(), tab + " tab at " + width + "x" + height + (large ? " large" : "") + " " + theme
-                    + ": plots under 150x100 " + small);
+                    + ": plots under 150x100 or outside the window " + small);
         }
     }
 
