@@ -85,6 +85,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             }
         });
         settings.validProperty().addListener((o, a, b) -> updateButtons());
+        settings.summaryProperty().addListener((o, a, b) -> updateButtons());
         settings.editedProperty().addListener((o, a, b) -> toolbar.showSettingsEdited(b));
         // The environment chosen in the sheet is drawn at once (the next run's), unless a run or replay shows its own.
         settings.envProperty().addListener((o, a, b) -> {
@@ -257,7 +258,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     private void updateButtons() {
         RunController.Mode m = runs.modeProperty().get();
         boolean active = m == RunController.Mode.RUNNING || m == RunController.Mode.PAUSED;
-        toolbar.update(m, compare.runningProperty().get(), settings.validProperty().get());
+        toolbar.update(m, compare.runningProperty().get(), settings.validProperty().get(), settings.summaryProperty().get());
         compare.setMainRunActive(active);
         settingsView.setLocked(active || m == RunController.Mode.REPLAY);
     }
@@ -399,6 +400,10 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
 
     SettingsModel settings() {
         return settings;
+    }
+
+    WorkbenchToolbar toolbar() {
+        return toolbar;
     }
 
     boolean settingsLocked() {

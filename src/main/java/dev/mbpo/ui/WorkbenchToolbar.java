@@ -53,6 +53,8 @@ final class WorkbenchToolbar {
     private final HBox bar;
     private final HBox presetRow;
     private String loadedPreset;
+    private final javafx.scene.layout.StackPane startHolder;
+    private final Tooltip whyNotStart = new Tooltip();
 
     WorkbenchToolbar(List<String> presets, String presetsDir, Actions actions) {
         presetBox.setId("toolbar-preset");
@@ -81,7 +83,11 @@ final class WorkbenchToolbar {
         title.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        bar = new HBox(8, start, pause, stop, separator(), save, open, baseline, separator(), dark, large, gap, title);
+        // A disabled button shows no tooltip: its holder says why Start is disabled.
+        startHolder = new javafx.scene.layout.StackPane(start);
+        startHolder.setMinWidth(Region.USE_PREF_SIZE);
+        startHolder.setId("start-holder");
+        bar = new HBox(8, startHolder, pause, stop, separator(), save, open, baseline, separator(), dark, large, gap, title);
         for (Node n : bar.getChildren()) {
             if (n instanceof javafx.scene.control.ButtonBase b) {
                 b.setMinWidth(Region.USE_PREF_SIZE);
@@ -139,13 +145,26 @@ final class WorkbenchToolbar {
     }
 
     /** Enables what makes sense: Start when no run goes and the settings are valid; Pause and Stop while one goes. */
-    void update(RunController.Mode mode, boolean comparing, boolean settingsValid) {
+    void update(RunController.Mode mode, boolean comparing, boolean settingsValid, String settingsErrors) {
         boolean active = mode == RunController.Mode.RUNNING || mode == RunController.Mode.PAUSED;
         start.setDisable(active || comparing || !settingsValid);
+        String why = active ? "A run is going: Stop it (Escape) before starting another."
+                : comparing ? "A comparison is running in the Compare tab."
+                : !settingsValid ? "Fix the settings marked in red first:\n" + settingsErrors : null;
+        Tooltip.uninstall(startHolder, whyNotStart);
+        if (why != null) {
+            whyNotStart.setText(why);
+            Tooltip.install(startHolder, whyNotStart);
+        }
         pause.setDisable(!active);
         pause.setText(mode == RunController.Mode.PAUSED ? "Resume" : "Pause");
         stop.setDisable(!active);
         presetBox.setDisable(active);
+    }
+
+    /** Why Start is disabled, or null when it is not. */
+    String whyStartIsDisabled() {
+        return start.isDisabled() ? whyNotStart.getText() : null;
     }
 
     boolean startDisabled() {

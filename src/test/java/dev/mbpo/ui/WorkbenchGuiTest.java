@@ -78,6 +78,8 @@ class WorkbenchGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         TextField elites = field.call();
         assertTrue(start.isDisabled(), "Start disabled while a field is invalid");
+        assertTrue(workbench.toolbar().whyStartIsDisabled().contains("Elites (Ensemble) is 9"),
+                "Start's tooltip says why: " + workbench.toolbar().whyStartIsDisabled());
         assertTrue(elites.getStyleClass().contains("invalid"), "the field is marked");
         Label error = robot.lookup("#settings-error").queryAs(Label.class);
         assertTrue(error.isVisible());
