@@ -27,6 +27,15 @@ class KilledRunTest {
     static final int TRIALS = 20;
     static final int EPOCH_STEPS = 100; // RunFolderTest.TINY: epochLength 100, a checkpoint every epoch
 
+    private static boolean hasRunFolder(Path runs) throws java.io.IOException {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.anyMatch(d -> Files.exists(d.resolve("events.jsonl")));
+        }
+    }
+
     private static boolean hasCheckpoint(Path runs) throws java.io.IOException {
         if (!Files.isDirectory(runs)) {
             return false;
@@ -68,7 +77,13 @@ class KilledRunTest {
                         refused.getMessage());
                 Thread.sleep(random.nextInt(1500));
             } else {
-                Thread.sleep(2500 + random.nextInt(4500));
+                // Killed at a random moment after the run folder exists (a loaded machine starts the JVM slower).
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!hasRunFolder(runs) && p.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(hasRunFolder(runs), "trial " + trial + ": a run folder within 2 minutes");
+                Thread.sleep(1000 + random.nextInt(4500));
             }
             if (!p.isAlive()) {
                 throw new AssertionError("still training when killed: the child exited with " + p.exitValue() + ":\n"
