@@ -37,6 +37,8 @@ final class ModelView implements RunView {
         log.setAutoTickUnitSelection(false);
         showWholeDecades();
         plot.setRangeAxis(log);
+        // Room above the top tick label ("1E0"), which otherwise meets the subtitle's second line.
+        plot.setInsets(new org.jfree.chart.ui.RectangleInsets(10, 4, 4, 8));
         plot.setRenderer(Charts.markers(Charts.PALETTE[0]));
         XYSeriesCollection nll = new XYSeriesCollection();
         nll.addSeries(trainLoss);

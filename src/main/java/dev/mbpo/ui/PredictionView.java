@@ -148,7 +148,7 @@ final class PredictionView implements RunView {
             for (int i = 0; i < n; i++) {
                 segment.getItems().add("segment " + (i + 1));
             }
-            segment.setValue("1");
+            segment.setValue(segment.getItems().get(0));
         }
         redraw();
     }
