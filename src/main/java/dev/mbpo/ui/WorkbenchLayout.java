@@ -30,9 +30,11 @@ final class WorkbenchLayout {
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
         }
-        for (int i = 0; i < 2; i++) {
+        // The lower panels carry a row of controls above their charts (tabs, choosers, speed):
+        // they get the larger share, so that at 1366x768 with large fonts every chart keeps room.
+        for (double share : new double[] {45, 55}) {
             RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
+            r.setPercentHeight(share);
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
