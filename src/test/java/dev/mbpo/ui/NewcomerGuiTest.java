@@ -96,6 +96,24 @@ class NewcomerGuiTest {
     }
 
     @Test
+    void anEndedRunShowsNoEtaAndTheEpochOfItsLastStep(FxRobot robot) {
+        StatusBar[] bar = new StatusBar[1];
+        robot.interact(() -> {
+            bar[0] = new StatusBar();
+            bar[0].accept(new dev.mbpo.run.RunEvent.Started(0, dev.mbpo.config.Algorithm.MBPO, "Pendulum-v1", 1, 2000, "cpu()", 1000));
+            bar[0].accept(new dev.mbpo.run.RunEvent.Progress(1500, 2000, 10, 150, 50));
+        });
+        javafx.scene.control.Label time = (javafx.scene.control.Label) bar[0].lookup("#status-time");
+        javafx.scene.control.Label epoch = (javafx.scene.control.Label) bar[0].lookup("#status-epoch");
+        assertTrue(time.getText().contains("ETA 0:00:50"), time.getText());
+        assertEquals("epoch 2 of 2", epoch.getText());
+        robot.interact(() -> bar[0].accept(new dev.mbpo.run.RunEvent.Progress(1600, 2000, 10, 160, Double.NaN)));
+        assertTrue(time.getText().endsWith("ETA measuring"), time.getText());
+        robot.interact(() -> bar[0].accept(new dev.mbpo.run.RunEvent.Ended(1600, dev.mbpo.run.RunStatus.STOPPED, "stopped by the user")));
+        assertFalse(time.getText().contains("ETA"), "nothing to estimate once the run ended: " + time.getText());
+    }
+
+    @Test
     void aReplayedRunShowsItsOwnSettingsReadOnlyAndThenStartsFromThem(FxRobot robot) throws Exception {
         Path run = record("presets/pendulum-sac.json", List.of("run.totalSteps=200", "run.seed=7"));
         robot.interact(() -> workbench.settings().set("run.seed", "2"));
