@@ -46,6 +46,13 @@ final class StatusBar extends HBox implements RunView {
         return l;
     }
 
+    /** A path relative to the working folder where it lies inside it (runs/ID rather than /home/.../runs/ID). */
+    static String shown(java.nio.file.Path p) {
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
+    }
+
     void message(String text) {
         message.setText(text);
     }

@@ -1,7 +1,5 @@
 package dev.mbpo.ui;
 
-import dev.mbpo.config.ConfigException;
-import dev.mbpo.config.Presets;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.run.RunEvent;
 import java.io.IOException;
@@ -11,22 +9,19 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 /**
- * The workbench window's content and behaviour: toolbar, settings, plots, environment
- * view, replay bar and status bar. Live runs and replays feed the same views.
+ * The workbench window's content and behaviour: toolbar, settings pane ({@link SettingsPane}),
+ * plots, environment view, replay bar and status bar. Live runs and replays feed the same views.
  */
 final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Window {
     private final BorderPane root = new BorderPane();
     private final SettingsModel settings = new SettingsModel();
-    private final SettingsView settingsView = new SettingsView(settings);
     private final RunController runs;
     private final ReturnsView returns = new ReturnsView();
     private final ModelView model = new ModelView();
-    private final VBox settingsBox = new VBox();
-    private SplitPane split;
+    private final SettingsPane settingsPane;
+    private final SplitPane split;
     private final DisagreementView disagreement = new DisagreementView();
     private final PredictionView prediction = new PredictionView();
     private final SacView sac = new SacView();
@@ -51,6 +46,10 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         this.runs = new RunController(runsDir);
         this.compare = new CompareView(runsDir, settings::config, this::askRunFolder);
         this.toolbar = new WorkbenchToolbar(FileDialogs.names(presetsDir), presetsDir.toString(), this);
+        this.settingsPane = new SettingsPane(settings, presetsDir, toolbar, status, c -> {
+            setEnvironment(c.env());
+            loopDiagram.configure(c);
+        });
         this.replays = new ReplayController(runs, replay, envView, status, this);
         this.presenter = new PresenterMode(root, loopDiagram, phasePortrait, toolbar);
         this.pump = new EventPump(runs, this::feed, now -> {
@@ -68,7 +67,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             }
         });
         root.setTop(toolbar.node());
-        split = new SplitPane(settingsPane(), tabs());
+        split = new SplitPane(settingsPane.node(), tabs());
         split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
@@ -81,12 +80,10 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             updateButtons();
             if (b == RunController.Mode.IDLE && (a == RunController.Mode.RUNNING || a == RunController.Mode.PAUSED)
                     && runs.currentRunDir() != null) {
-                status.message("saved in " + shortPath(runs.currentRunDir())); // no longer "recording to"
+                status.message("saved in " + StatusBar.shown(runs.currentRunDir())); // no longer "recording to"
             }
         });
-        settings.validProperty().addListener((o, a, b) -> updateButtons());
-        settings.summaryProperty().addListener((o, a, b) -> updateButtons());
-        settings.editedProperty().addListener((o, a, b) -> toolbar.showSettingsEdited(b));
+        settings.summaryProperty().addListener((o, a, b) -> updateButtons()); // empty exactly when the settings are valid
         // The environment chosen in the sheet is drawn at once (the next run's), unless a run or replay shows its own.
         settings.envProperty().addListener((o, a, b) -> {
             if (b != null && runs.modeProperty().get() == RunController.Mode.IDLE && dev.mbpo.env.Envs.ids().contains(b)) {
@@ -98,15 +95,6 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
 
     BorderPane root() {
         return root;
-    }
-
-    private Node settingsPane() {
-        VBox box = settingsBox;
-        box.getChildren().setAll(toolbar.presetChooser(), settingsView);
-        VBox.setVgrow(settingsView, Priority.ALWAYS);
-        box.setMinWidth(280);
-        box.setPrefWidth(330);
-        return box;
     }
 
     @Override
@@ -136,13 +124,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
 
     /** Selects a tab by name: dashboard or teaching. */
     void showTab(String name) {
-        for (javafx.scene.control.Tab t : tabs.getTabs()) {
-            if (t.getText().equalsIgnoreCase(name)) {
-                tabs.getSelectionModel().select(t);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no tab '" + name + "'; tabs: dashboard, teaching, compare");
+        WorkbenchLayout.select(tabs, name);
     }
 
     /** Light or dark colours for controls, canvases and charts. */
@@ -159,11 +141,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     @Override
     public void setLargeFont(boolean on) {
         presenter.setLargeFont(on);
-        // The sheet's names ("Normalise targets") need room at the larger size.
-        settingsBox.setMinWidth(on ? 390 : 280);
-        if (split.getWidth() > 0) {
-            split.setDividerPositions(Math.max(split.getDividerPositions()[0], settingsBox.getMinWidth() / split.getWidth()));
-        }
+        settingsPane.showLargeFont(on, split);
     }
 
     boolean largeFont() {
@@ -240,7 +218,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         // The sheet shows the replayed run's own settings (read-only while it replays); closing
         // the replay leaves them there, so Start begins a new run from them.
         settings.load(config);
-        settingsView.reload();
+        settingsPane.reload();
         toolbar.showPresetLoaded("run's settings");
         toolbar.showSettingsEdited(false);
     }
@@ -260,7 +238,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         boolean active = m == RunController.Mode.RUNNING || m == RunController.Mode.PAUSED;
         toolbar.update(m, compare.runningProperty().get(), settings.validProperty().get(), settings.summaryProperty().get());
         compare.setMainRunActive(active);
-        settingsView.setLocked(active || m == RunController.Mode.REPLAY);
+        settingsPane.setLocked(active || m == RunController.Mode.REPLAY);
     }
 
     @Override
@@ -276,7 +254,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
             setEnvironment(settings.config().env());
             loopDiagram.configure(settings.config());
             String id = runs.start(settings.config(), toolbar.presetShown());
-            status.message("recording to " + shortPath(runs.runsDir().resolve(id)));
+            status.message("recording to " + StatusBar.shown(runs.runsDir().resolve(id)));
         } catch (IOException | RuntimeException e) {
             Dialogs.error("Could not start the run", e.getMessage());
         }
@@ -294,34 +272,12 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     }
 
     void loadPreset(Path file) {
-        try {
-            settings.load(Presets.load(file));
-            settingsView.reload();
-            setEnvironment(settings.config().env());
-            loopDiagram.configure(settings.config());
-            status.message("preset " + file.getFileName());
-            toolbar.showPresetLoaded(file.getFileName().toString());
-        } catch (ConfigException e) {
-            Dialogs.error("Could not load the preset", e.getMessage());
-        }
+        settingsPane.load(file);
     }
 
     @Override
     public void savePreset() {
-        if (!settings.validProperty().get()) {
-            Dialogs.error("Cannot save", "Fix the marked settings first: " + settings.summaryProperty().get());
-            return;
-        }
-        Path f = FileDialogs.askSaveTarget(root.getScene().getWindow(), presetsDir);
-        if (f != null) {
-            try {
-                Presets.save(settings.config(), f);
-                toolbar.setPresets(FileDialogs.names(presetsDir));
-                status.message("saved " + f.getFileName());
-            } catch (IOException e) {
-                Dialogs.error("Could not save " + f, e.getMessage());
-            }
-        }
+        settingsPane.save(root.getScene().getWindow());
     }
 
     @Override
@@ -384,13 +340,6 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
         toolbar.showBaseline(replays.overlayBaseline(dir, returns, shownEnv()));
     }
 
-    /** A path relative to the working folder where it lies inside it (runs/ID rather than /home/.../runs/ID). */
-    private static String shortPath(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return abs.startsWith(here) ? here.relativize(abs).toString() : abs.toString();
-    }
-
     /** The task the plots show: the run's (live or replayed), else the one the settings choose. */
     private String shownEnv() {
         return runs.modeProperty().get() == RunController.Mode.IDLE ? settings.text("env") : envView.envId();
@@ -407,7 +356,7 @@ final class Workbench implements WorkbenchToolbar.Actions, ReplayController.Wind
     }
 
     boolean settingsLocked() {
-        return settingsView.locked();
+        return settingsPane.locked();
     }
 
     RunController runs() {

@@ -90,4 +90,15 @@ final class WorkbenchLayout {
         card.getStyleClass().add("teaching-card");
         return card;
     }
+
+    /** Selects a tab by its name (dashboard, teaching or compare), in any case. */
+    static void select(javafx.scene.control.TabPane tabs, String name) {
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            if (t.getText().equalsIgnoreCase(name)) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no tab '" + name + "'; tabs: dashboard, teaching, compare");
+    }
 }
