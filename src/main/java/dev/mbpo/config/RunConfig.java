@@ -16,13 +16,15 @@ import java.util.List;
  * @param model       the dynamics ensemble (mbpo only)
  * @param rollout     branched model rollouts (mbpo only)
  * @param mbpo        the MBPO loop (mbpo only)
+ * @param mpc         the planner and its model training (mpc only)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunConfig(String name, String description, Algorithm algorithm, String env, RunSettings run, SacConfig sac,
-                        EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo) {
+                        EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo, MpcConfig mpc) {
 
     public static final RunConfig DEFAULT = new RunConfig("default", "", Algorithm.MBPO, "Pendulum-v1",
-            RunSettings.DEFAULT, SacConfig.DEFAULT, EnsembleConfig.DEFAULT, RolloutConfig.DEFAULT, MbpoConfig.DEFAULT);
+            RunSettings.DEFAULT, SacConfig.DEFAULT, EnsembleConfig.DEFAULT, RolloutConfig.DEFAULT, MbpoConfig.DEFAULT,
+            MpcConfig.DEFAULT);
 
     public RunConfig {
         name = name == null ? "" : name;
@@ -46,6 +48,9 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
         if (mbpo == null) {
             throw Check.fail("mbpo", "missing", "an object with the MBPO loop settings");
         }
+        if (mpc == null) {
+            throw Check.fail("mpc", "missing", "an object with the MPC settings");
+        }
         if (algorithm == Algorithm.MBPO && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
             throw Check.fail("rollout.batchSize", rollout.batchSize(), "a model buffer of at most 200,000,000 transitions; "
                     + "this one would hold " + mbpo.modelBufferCapacity(rollout, maxHorizon(rollout))
@@ -63,22 +68,35 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
      */
     public java.util.List<String> warnings() {
         java.util.List<String> out = new java.util.ArrayList<>();
-        if (run.totalSteps() <= sac.initialRandomSteps()) {
-            out.add("run.totalSteps (" + run.totalSteps() + ") is not more than sac.initialRandomSteps ("
-                    + sac.initialRandomSteps() + "): every step is a random action and nothing is trained; "
+        if (run.totalSteps() <= randomSteps()) {
+            String key = algorithm == Algorithm.MPC ? "mpc.randomSteps" : "sac.initialRandomSteps";
+            out.add("run.totalSteps (" + run.totalSteps() + ") is not more than " + key + " ("
+                    + randomSteps() + "): every step is a random action and nothing is trained; "
                     + "give more steps or fewer random ones");
         }
         return out;
     }
 
-    /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC (checkpoints are counted in epochs). */
+    /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC and MPC (checkpoints are counted in epochs). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public long epochSteps() {
         return algorithm == Algorithm.MBPO ? mbpo.epochLength() : run.evalEvery();
     }
 
+    /** Uniformly random actions at the start: mpc.randomSteps for MPC, sac.initialRandomSteps otherwise. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int randomSteps() {
+        return algorithm == Algorithm.MPC ? mpc.randomSteps() : sac.initialRandomSteps();
+    }
+
+    /** Real steps between ensemble trainings: mpc.trainEvery for MPC, mbpo.modelTrainFreq otherwise. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int modelTrainEvery() {
+        return algorithm == Algorithm.MPC ? mpc.trainEvery() : mbpo.modelTrainFreq();
+    }
+
     public RunConfig withRun(RunSettings r) {
-        return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo);
+        return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo, mpc);
     }
 
     public RunConfig withSeed(long seed) {

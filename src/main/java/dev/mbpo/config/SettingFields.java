@@ -9,9 +9,25 @@ public final class SettingFields {
     public static final String ENSEMBLE = "Ensemble";
     public static final String ROLLOUTS = "Rollouts";
     public static final String SAC = "SAC";
+    public static final String MPC = "MPC";
     public static final String RUN = "Run";
 
     private SettingFields() {
+    }
+
+    /**
+     * Why a setting means nothing to a run of {@code algorithm} (shown, but not editable, in the
+     * sheet), or null when it applies.
+     */
+    public static String whyNotApplying(SettingField f, Algorithm algorithm) {
+        String c = f.category();
+        return switch (algorithm) {
+            case SAC -> c.equals(ENSEMBLE) || c.equals(ROLLOUTS) || c.equals(MPC)
+                    ? "SAC learns no model: the " + c + " settings apply to model-based runs." : null;
+            case MBPO -> c.equals(MPC) ? "MBPO learns a policy: the MPC settings apply to mpc runs." : null;
+            case MPC -> c.equals(ROLLOUTS) || c.equals(SAC)
+                    ? "MPC learns no policy, it plans: the " + c + " settings apply to sac and mbpo runs." : null;
+        };
     }
 
     /** @param envIds the environment ids to offer (the registry's; config does not depend on env) */
@@ -53,6 +69,15 @@ public final class SettingFields {
                     "async: SAC updates between two policy snapshots for the collector and the model thread."),
             SettingField.of("mbpo.asyncSlack", ROLLOUTS, "Collector slack", Kind.INT,
                     "async: real steps the collector may run ahead of the learner (keeps updates per real step at G)."),
+
+            SettingField.of("mpc.horizon", MPC, "Plan horizon H", Kind.INT, "Steps of each planned action sequence (PETS: about 15-30 on small tasks). 1 to 1000."),
+            SettingField.of("mpc.population", MPC, "Population", Kind.INT, "Candidate sequences per CEM iteration (PETS: 400-500)."),
+            SettingField.of("mpc.elites", MPC, "CEM elites", Kind.INT, "Best candidates the sampling distribution is refitted to (PETS: 40-50). At most Population."),
+            SettingField.of("mpc.iterations", MPC, "Iterations", Kind.INT, "CEM iterations per real step (PETS: 5)."),
+            SettingField.of("mpc.particles", MPC, "Particles P", Kind.INT, "Model trajectories per candidate, each on one elite for the whole plan (PETS: 20)."),
+            SettingField.of("mpc.smoothing", MPC, "Smoothing", Kind.DOUBLE, "Weight of the old mean and variance in each refit (PETS: 0.1). At least 0, below 1."),
+            SettingField.of("mpc.trainEvery", MPC, "Train model every", Kind.INT, "Real steps between ensemble trainings on all real data."),
+            SettingField.of("mpc.randomSteps", MPC, "Random steps", Kind.INT, "Uniformly random actions before the first training and plan."),
 
             SettingField.of("sac.hidden", SAC, "Hidden layers", Kind.INT_LIST, "Widths of actor and critic hidden layers, e.g. 256, 256."),
             SettingField.of("sac.actorLr", SAC, "Actor lr", Kind.DOUBLE, "Adam learning rate of the actor. > 0."),

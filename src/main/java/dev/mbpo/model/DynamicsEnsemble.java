@@ -92,7 +92,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /** Mean and bounded log-variance from raw outputs [..., 2D] (split on the last axis). */
-    private NDList meanAndLogVar(NDArray raw) {
+    NDList meanAndLogVar(NDArray raw) {
         NDList parts = raw.split(2, raw.getShape().dimension() - 1);
         NDArray mean = parts.get(0);
         NDArray lv = parts.get(1);
@@ -169,7 +169,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /** Rows of (state, action) for raw states and actions, normalised as the network sees them. */
-    private float[] normalisedInputs(float[] obs, float[] actions, int rows) {
+    float[] normalisedInputs(float[] obs, float[] actions, int rows) {
         float[] in = new float[rows * inDim];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(obs, i * obsDim, in, i * inDim, obsDim);
@@ -278,7 +278,7 @@ public final class DynamicsEnsemble implements AutoCloseable {
     }
 
     /** Converts means and log-variances, rows of outDim, from the standardised target space in place. */
-    private void toRawUnits(float[] mean, float[] lv) {
+    void toRawUnits(float[] mean, float[] lv) {
         if (!config.normalizeTargets()) {
             return;
         }
@@ -293,6 +293,11 @@ public final class DynamicsEnsemble implements AutoCloseable {
             mean[i] = mean[i] * sd[d] + mu[d];
             lv[i] = lv[i] + logVarShift[d];
         }
+    }
+
+    /** A copy of {@code members} for batched per-block predictions ({@link MemberSubset}); close it after use. */
+    public MemberSubset subset(int[] members) {
+        return new MemberSubset(this, members);
     }
 
     public int[] elites() {
@@ -359,6 +364,10 @@ public final class DynamicsEnsemble implements AutoCloseable {
 
     NDManager manager() {
         return manager;
+    }
+
+    EnsembleMlp network() {
+        return net;
     }
 
     void setElites(int[] chosen) {

@@ -87,6 +87,26 @@ public final class EnsembleMlp {
         return h.matMul(w).addi(b);
     }
 
+    /**
+     * A copy of some members as an ensemble of their own (member i of the result is
+     * {@code members[i]} here), on {@code manager}, without gradients: what a planner that
+     * samples only the elites runs, one batched pass for all of them.
+     */
+    public EnsembleMlp subset(int[] members, NDManager manager) {
+        List<NDArray> copies = new ArrayList<>(params.size());
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray index = scratch.create(members);
+            for (NDArray p : params) {
+                try (NDArray picked = p.get(index)) { // lands on p's manager: closed here, not left there
+                    NDArray copy = picked.duplicate();
+                    copy.attach(manager);
+                    copies.add(copy);
+                }
+            }
+        }
+        return new EnsembleMlp(Collections.unmodifiableList(copies), members.length, sizes);
+    }
+
     public List<NDArray> parameters() {
         return params;
     }

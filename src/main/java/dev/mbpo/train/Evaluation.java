@@ -14,10 +14,17 @@ import java.util.function.Supplier;
  * return, the time spent per part of the loop and the memory figures.
  */
 final class Evaluation {
+    /** Milliseconds per action in evaluation: the cost of acting when deployed (a forward pass, or a whole plan). */
+    static final String ACT_MS = "eval/act_ms";
+
     private final LoopParts parts;
     private final Consumer<RunEvent> events;
     private final LoopTelemetry telemetry;
     private Supplier<Map<String, Double>> extra = Map::of;
+    /** What acts in evaluation episodes: the policy's mean action unless a loop says otherwise (MPC plans). */
+    private java.util.function.Function<float[], float[]> actor;
+    private Runnable episodeStart = () -> { };
+    private boolean probeValues = true;
 
     Evaluation(LoopParts parts, Consumer<RunEvent> events, LoopTelemetry telemetry) {
         this.parts = parts;
@@ -28,6 +35,13 @@ final class Evaluation {
     /** More figures for each evaluation's metrics (the asynchronous loop's rates). */
     void reportAlso(Supplier<Map<String, Double>> more) {
         this.extra = more;
+    }
+
+    /** Evaluation episodes act through {@code act} (reset by {@code onEpisodeStart}); no value map is probed. */
+    void actWith(java.util.function.Function<float[], float[]> act, Runnable onEpisodeStart) {
+        this.actor = act;
+        this.episodeStart = onEpisodeStart;
+        this.probeValues = false;
     }
 
     boolean due(long step) {
@@ -41,15 +55,26 @@ final class Evaluation {
         }
         telemetry.enter(step, LoopPhase.EVALUATE);
         telemetry.time("evaluate");
-        List<RunEvent.Episode> eps = parts.evaluator.run(o -> parts.sac.act(o, true), episodes, step);
+        java.util.function.Function<float[], float[]> act = actor != null ? actor : o -> parts.sac.act(o, true);
+        long[] actNanos = new long[2];
+        List<RunEvent.Episode> eps = parts.evaluator.run(o -> {
+            long t0 = System.nanoTime();
+            float[] a = act.apply(o);
+            actNanos[0] += System.nanoTime() - t0;
+            actNanos[1]++;
+            return a;
+        }, episodeStart, episodes, step);
         telemetry.endTiming();
         eps.forEach(events);
         parts.lastEval = eps.get(eps.size() - 1);
         parts.lastEvals = eps;
-        ValueMapProbe.measure(step, parts.env, parts.sac).ifPresent(events);
+        if (probeValues) {
+            ValueMapProbe.measure(step, parts.env, parts.sac).ifPresent(events);
+        }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(RunEvent.EVAL_RETURN, Evaluator.mean(eps));
         m.put("eval/return_std", Evaluator.std(eps));
+        m.put(ACT_MS, actNanos[1] == 0 ? Double.NaN : actNanos[0] / 1e6 / actNanos[1]);
         telemetry.putTimings(step, m);
         if (parts.model != null) {
             m.put("rollout/model_buffer", (double) parts.model.modelBuffer().size());

@@ -25,8 +25,14 @@ final class Evaluator implements AutoCloseable {
 
     /** Runs {@code episodes} episodes with {@code policy}; returns their events (returns and trajectories). */
     List<RunEvent.Episode> run(Function<float[], float[]> policy, int episodes, long step) {
+        return run(policy, () -> { }, episodes, step);
+    }
+
+    /** As {@link #run(Function, int, long)}, calling {@code episodeStart} before each episode (a planner forgets its warm start). */
+    List<RunEvent.Episode> run(Function<float[], float[]> policy, Runnable episodeStart, int episodes, long step) {
         List<RunEvent.Episode> out = new ArrayList<>(episodes);
         for (int e = 0; e < episodes; e++) {
+            episodeStart.run();
             float[] obs = seeded ? env.reset() : env.reset(seed);
             seeded = true;
             tracker.start(env.state());

@@ -2,7 +2,6 @@ package dev.mbpo.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.mbpo.config.Algorithm;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.config.SacConfig;
 import dev.mbpo.data.Batch;
@@ -67,7 +66,7 @@ final class LoopParts implements AutoCloseable {
         faults = new FaultGuard(config, actDim, events);
         real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), obsDim, actDim);
         batch = Batch.allocate(sc.batchSize(), obsDim, actDim);
-        model = config.algorithm() == Algorithm.MBPO ? new ModelBranch(config, env, manager, modelSeed, events) : null;
+        model = config.algorithm().learnsModel() ? new ModelBranch(config, env, manager, modelSeed, events) : null;
         obs = env.reset(envSeed);
         episode.start(env.state());
     }

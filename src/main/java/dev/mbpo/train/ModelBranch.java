@@ -70,8 +70,8 @@ final class ModelBranch implements AutoCloseable {
 
     /** True when the model is trained at this step: first after the random steps, then every modelTrainFreq. */
     boolean due(long step) {
-        long start = config.sac().initialRandomSteps();
-        return step >= Math.max(start, 1) && (step - start) % config.mbpo().modelTrainFreq() == 0;
+        long start = config.randomSteps();
+        return step >= Math.max(start, 1) && (step - start) % config.modelTrainEvery() == 0;
     }
 
     boolean trained() {

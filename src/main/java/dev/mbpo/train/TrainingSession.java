@@ -79,7 +79,7 @@ public final class TrainingSession {
             throw new ConfigException("env", "env: " + e.getMessage());
         }
         try (env) {
-            if (config.algorithm() == dev.mbpo.config.Algorithm.MBPO && config.model().analyticReward() && env.rewardFn().isEmpty()) {
+            if (config.algorithm().learnsModel() && config.model().analyticReward() && env.rewardFn().isEmpty()) {
                 throw dev.mbpo.config.Check.fail("model.analyticReward", true, "false for " + config.env()
                         + ", whose reward has no closed form here: the ensemble learns it");
             }
@@ -122,7 +122,7 @@ public final class TrainingSession {
             long started = clock.nanos();
             long startStep = loop.step();
             long lastProgress = started;
-            EtaEstimate eta = new EtaEstimate(startStep, config.sac().initialRandomSteps(), loop.totalSteps(), started);
+            EtaEstimate eta = new EtaEstimate(startStep, config.randomSteps(), loop.totalSteps(), started);
             while (true) {
                 if (awaitIfPausedAndCheckStop()) {
                     checkpoint(loop, true);
@@ -160,6 +160,9 @@ public final class TrainingSession {
     private TrainingLoop newLoop() {
         if (config.algorithm() == dev.mbpo.config.Algorithm.MBPO && config.mbpo().async()) {
             return new AsyncMbpoLoop(config, sink, clock, this::stopRequested);
+        }
+        if (config.algorithm() == dev.mbpo.config.Algorithm.MPC) {
+            return new MpcLoop(config, sink, clock, this::stopRequested);
         }
         MbpoLoop loop = new MbpoLoop(config, sink, clock, this::stopRequested);
         loop.poisonBatchesWhen(faultInjection);

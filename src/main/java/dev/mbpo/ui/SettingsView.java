@@ -101,10 +101,10 @@ final class SettingsView extends VBox {
         String err = model.errors().get(path);
         control.getStyleClass().remove("invalid");
         SettingField f = fieldOf(path);
-        boolean applies = f == null || applies(f);
-        control.setDisable(!applies);
-        if (!applies) {
-            control.setTooltip(tooltip("SAC learns no model: the " + f.category() + " settings apply to mbpo runs. " + f.description()));
+        String notApplying = f == null ? null : whyNotApplying(f);
+        control.setDisable(notApplying != null);
+        if (notApplying != null) {
+            control.setTooltip(tooltip(notApplying + " " + f.description()));
         } else if (err != null) {
             control.getStyleClass().add("invalid");
             control.setTooltip(tooltip(err));
@@ -113,10 +113,14 @@ final class SettingsView extends VBox {
         }
     }
 
-    /** Ensemble and rollout settings mean nothing to a model-free run: shown, but not editable. */
-    private boolean applies(SettingField f) {
-        boolean modelFree = dev.mbpo.config.Algorithm.SAC.label().equals(model.text("algorithm"));
-        return !(modelFree && (f.category().equals(SettingFields.ENSEMBLE) || f.category().equals(SettingFields.ROLLOUTS)));
+    /** Settings of another algorithm's parts (the ensemble for SAC, the planner for MBPO, ...): shown, but not editable. */
+    private String whyNotApplying(SettingField f) {
+        for (dev.mbpo.config.Algorithm a : dev.mbpo.config.Algorithm.values()) {
+            if (a.label().equals(model.text("algorithm"))) {
+                return SettingFields.whyNotApplying(f, a);
+            }
+        }
+        return null;
     }
 
     private SettingField fieldOf(String path) {

@@ -1,0 +1,78 @@
+package dev.mbpo.plan;
+
+import dev.mbpo.env.RewardFn;
+import dev.mbpo.model.DynamicsEnsemble;
+import dev.mbpo.model.MemberSubset;
+import dev.mbpo.model.SampledPrediction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The dynamics ensemble's elites as particle models: each step samples from the member's
+ * Gaussian (PETS's trajectory sampling), the reward from the model or, where the task has one
+ * and the configuration asks for it, from the closed form. One batched pass over all elites
+ * per step ({@link MemberSubset}).
+ */
+public final class EnsembleParticles implements ParticleModel {
+    private final DynamicsEnsemble ensemble;
+    private final RewardFn analyticReward;
+    private final RandomGenerator random;
+
+    /** @param analyticReward the closed-form reward, or null to use the learned one */
+    public EnsembleParticles(DynamicsEnsemble ensemble, RewardFn analyticReward, RandomGenerator random) {
+        this.ensemble = ensemble;
+        this.analyticReward = analyticReward;
+        this.random = random;
+    }
+
+    @Override
+    public int obsDim() {
+        return ensemble.obsDim();
+    }
+
+    @Override
+    public int actDim() {
+        return ensemble.actDim();
+    }
+
+    @Override
+    public int members() {
+        return ensemble.elites().length;
+    }
+
+    @Override
+    public Stepper begin() {
+        MemberSubset elites = ensemble.subset(ensemble.elites());
+        return new Stepper() {
+            @Override
+            public void step(float[] obs, float[] actions, int rowsPer, float[] nextObs, float[] rewards) {
+                SampledPrediction p = elites.predict(obs, actions, rowsPer);
+                int obsDim = obsDim();
+                int actDim = actDim();
+                int rows = p.rows();
+                for (int r = 0; r < rows; r++) {
+                    rewards[r] = p.mean(r, 0) + p.std(r, 0) * (float) random.nextGaussian();
+                    for (int d = 0; d < obsDim; d++) {
+                        int i = r * obsDim + d;
+                        nextObs[i] = obs[i] + p.mean(r, d + 1) + p.std(r, d + 1) * (float) random.nextGaussian();
+                    }
+                }
+                if (analyticReward != null) {
+                    float[] o = new float[obsDim];
+                    float[] a = new float[actDim];
+                    float[] o2 = new float[obsDim];
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(obs, r * obsDim, o, 0, obsDim);
+                        System.arraycopy(actions, r * actDim, a, 0, actDim);
+                        System.arraycopy(nextObs, r * obsDim, o2, 0, obsDim);
+                        rewards[r] = (float) analyticReward.reward(o, a, o2);
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                elites.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mbpo.train;
+
+import dev.mbpo.config.RunConfig;
+import dev.mbpo.env.StepResult;
+import dev.mbpo.plan.CemPlanner;
+import dev.mbpo.plan.EnsembleParticles;
+import dev.mbpo.run.LoopPhase;
+import dev.mbpo.run.RunEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Model-predictive control ({@code algorithm = mpc}), PETS-style: no policy is learned. After
+ * {@code mpc.randomSteps} uniformly random actions, and then every {@code mpc.trainEvery} real
+ * steps, the ensemble is trained on all real data exactly as MBPO trains it (holdout, early
+ * stopping, best weights, elites); every real action is planned by {@link CemPlanner} through
+ * the elites, and evaluation episodes plan too (with their own planner and random stream).
+ * Each evaluation reports the planning time per action ({@code mpc/plan_ms} for training
+ * steps, {@code eval/act_ms} for evaluation).
+ */
+final class MpcLoop implements TrainingLoop {
+    static final String PLAN_MS = "mpc/plan_ms";
+
+    private final RunConfig config;
+    private final Consumer<RunEvent> events;
+    private final BooleanSupplier stopRequested;
+    private final LoopTelemetry telemetry;
+    private LoopParts parts;
+    private Evaluation evaluation;
+    private CemPlanner planner;
+    private CemPlanner evalPlanner;
+    private long planNanos;
+    private long plans;
+
+    MpcLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
+        this.config = config;
+        this.events = events;
+        this.stopRequested = stopRequested;
+        this.telemetry = new LoopTelemetry(events, clock);
+    }
+
+    @Override
+    public void begin(Path resumeFrom) throws IOException {
+        parts = new LoopParts(config, events);
+        // Drawn after every stream LoopParts draws, so that the shared parts match the other loops' for a seed.
+        SplittableRandom planning = parts.root.split();
+        SplittableRandom evalPlanning = parts.root.split();
+        var reward = config.model().analyticReward() ? parts.env.rewardFn().orElse(null) : null;
+        var ensemble = parts.model.ensemble();
+        planner = new CemPlanner(config.mpc(), parts.env.actionSpace(), new EnsembleParticles(ensemble, reward, planning),
+                parts.env.terminationFn(), planning);
+        evalPlanner = new CemPlanner(config.mpc(), parts.env.actionSpace(), new EnsembleParticles(ensemble, reward, evalPlanning),
+                parts.env.terminationFn(), evalPlanning);
+        evaluation = new Evaluation(parts, events, telemetry);
+        evaluation.actWith(evalPlanner::act, evalPlanner::reset);
+        evaluation.reportAlso(this::planFigures);
+        if (resumeFrom != null) {
+            LoopCheckpoint.restore(resumeFrom, parts);
+        }
+        events.accept(parts.started());
+        telemetry.enter(parts.step, LoopPhase.COLLECT);
+    }
+
+    @Override
+    public boolean stepOnce() {
+        if (parts.done()) {
+            return false;
+        }
+        if (parts.model.due(parts.step)) {
+            telemetry.enter(parts.step, LoopPhase.TRAIN_MODEL);
+            telemetry.time("model_train");
+            if (!parts.model.train(parts.step, parts.real, stopRequested)) {
+                telemetry.endTiming();
+                return true; // interrupted by a stop: the session ends the run
+            }
+            parts.model.predictSegments(parts.step, parts.lastEval);
+            parts.model.measureHorizon(parts.step, parts.lastEvals);
+        }
+        collectRealStep();
+        if (evaluation.due(parts.step)) {
+            evaluation.run(parts.step);
+        }
+        return !parts.done();
+    }
+
+    /** One real step: a uniformly random action before the first training, a planned one after. */
+    private void collectRealStep() {
+        telemetry.enter(parts.step, LoopPhase.COLLECT);
+        float[] action;
+        if (parts.step < config.randomSteps() || !parts.model.trained()) {
+            telemetry.time("env");
+            action = parts.sac.randomAction(parts.exploration);
+        } else {
+            telemetry.time("plan");
+            action = planner.act(parts.obs);
+            planNanos += planner.lastPlanNanos();
+            plans++;
+            telemetry.time("env");
+        }
+        StepResult r = parts.env.step(action);
+        parts.real.add(parts.obs, action, r.reward(), r.observation(), r.terminated());
+        parts.faults.observeReward(r.reward());
+        parts.episode.record(action, r.reward(), parts.env.state());
+        parts.countStep();
+        if (r.done()) {
+            events.accept(EpisodeTracker.sampledTrainEpisode(parts.episode.finish(parts.step), parts.trainEpisodes++));
+            parts.resetEpisode();
+            planner.reset();
+        } else {
+            parts.obs = r.observation();
+        }
+        telemetry.endTiming();
+    }
+
+    /** Planning time per real action since the last evaluation. */
+    private Map<String, Double> planFigures() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(PLAN_MS, plans == 0 ? Double.NaN : planNanos / 1e6 / plans);
+        planNanos = 0;
+        plans = 0;
+        return m;
+    }
+
+    @Override
+    public LoopParts parts() {
+        return parts;
+    }
+
+    @Override
+    public void saveCheckpoint(Path dir) throws IOException {
+        LoopCheckpoint.save(dir, parts, parts.trainEpisodes);
+    }
+
+    @Override
+    public void close() {
+        if (parts != null) {
+            parts.close();
+        }
+    }
+}
