@@ -74,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = config.withTotalSteps(steps);
         }
+        config = dev.mbpo.train.OfflineDataset.resolveIn(config, out);
         TrainingSession.validate(config);
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
         Map<String, String> provenance = provenance(engine);

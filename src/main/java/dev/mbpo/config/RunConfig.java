@@ -17,14 +17,16 @@ import java.util.List;
  * @param rollout     branched model rollouts (mbpo only)
  * @param mbpo        the MBPO loop (mbpo only)
  * @param mpc         the planner and its model training (mpc only)
+ * @param offline     the dataset and the uncertainty penalty (offline only)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunConfig(String name, String description, Algorithm algorithm, String env, RunSettings run, SacConfig sac,
-                        EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo, MpcConfig mpc) {
+                        EnsembleConfig model, RolloutConfig rollout, MbpoConfig mbpo, MpcConfig mpc,
+                        OfflineConfig offline) {
 
     public static final RunConfig DEFAULT = new RunConfig("default", "", Algorithm.MBPO, "Pendulum-v1",
             RunSettings.DEFAULT, SacConfig.DEFAULT, EnsembleConfig.DEFAULT, RolloutConfig.DEFAULT, MbpoConfig.DEFAULT,
-            MpcConfig.DEFAULT);
+            MpcConfig.DEFAULT, OfflineConfig.DEFAULT);
 
     public RunConfig {
         name = name == null ? "" : name;
@@ -51,7 +53,14 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
         if (mpc == null) {
             throw Check.fail("mpc", "missing", "an object with the MPC settings");
         }
-        if (algorithm == Algorithm.MBPO && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
+        if (offline == null) {
+            throw Check.fail("offline", "missing", "an object with the offline settings");
+        }
+        if (algorithm == Algorithm.OFFLINE && offline.dataset().isEmpty()) {
+            throw Check.fail("offline.dataset", "empty", "a run id from the runs folder (its real transitions), a run folder, "
+                    + "or a dataset folder made by mbpo dataset collect");
+        }
+        if ((algorithm == Algorithm.MBPO || algorithm == Algorithm.OFFLINE) && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
             throw Check.fail("rollout.batchSize", rollout.batchSize(), "a model buffer of at most 200,000,000 transitions; "
                     + "this one would hold " + mbpo.modelBufferCapacity(rollout, maxHorizon(rollout))
                     + " (retainEpochs * k * batchSize * epochLength / modelTrainFreq)");
@@ -68,7 +77,7 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
      */
     public java.util.List<String> warnings() {
         java.util.List<String> out = new java.util.ArrayList<>();
-        if (run.totalSteps() <= randomSteps()) {
+        if (algorithm != Algorithm.OFFLINE && run.totalSteps() <= randomSteps()) {
             String key = algorithm == Algorithm.MPC ? "mpc.randomSteps" : "sac.initialRandomSteps";
             out.add("run.totalSteps (" + run.totalSteps() + ") is not more than " + key + " ("
                     + randomSteps() + "): every step is a random action and nothing is trained; "
@@ -77,16 +86,20 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
         return out;
     }
 
-    /** Real steps per epoch: mbpo.epochLength for MBPO, run.evalEvery for SAC and MPC (checkpoints are counted in epochs). */
+    /** Steps per epoch: mbpo.epochLength for MBPO and offline, run.evalEvery for SAC and MPC (checkpoints are counted in epochs). */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public long epochSteps() {
-        return algorithm == Algorithm.MBPO ? mbpo.epochLength() : run.evalEvery();
+        return algorithm == Algorithm.MBPO || algorithm == Algorithm.OFFLINE ? mbpo.epochLength() : run.evalEvery();
     }
 
     /** Uniformly random actions at the start: mpc.randomSteps for MPC, sac.initialRandomSteps otherwise. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public int randomSteps() {
-        return algorithm == Algorithm.MPC ? mpc.randomSteps() : sac.initialRandomSteps();
+        return switch (algorithm) {
+            case MPC -> mpc.randomSteps();
+            case OFFLINE -> 0;
+            default -> sac.initialRandomSteps();
+        };
     }
 
     /** Real steps between ensemble trainings: mpc.trainEvery for MPC, mbpo.modelTrainFreq otherwise. */
@@ -96,7 +109,11 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
     }
 
     public RunConfig withRun(RunSettings r) {
-        return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo, mpc);
+        return new RunConfig(name, description, algorithm, env, r, sac, model, rollout, mbpo, mpc, offline);
+    }
+
+    public RunConfig withOffline(OfflineConfig o) {
+        return new RunConfig(name, description, algorithm, env, run, sac, model, rollout, mbpo, mpc, o);
     }
 
     public RunConfig withSeed(long seed) {

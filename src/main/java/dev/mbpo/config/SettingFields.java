@@ -10,6 +10,7 @@ public final class SettingFields {
     public static final String ROLLOUTS = "Rollouts";
     public static final String SAC = "SAC";
     public static final String MPC = "MPC";
+    public static final String OFFLINE = "Offline";
     public static final String RUN = "Run";
 
     private SettingFields() {
@@ -22,11 +23,13 @@ public final class SettingFields {
     public static String whyNotApplying(SettingField f, Algorithm algorithm) {
         String c = f.category();
         return switch (algorithm) {
-            case SAC -> c.equals(ENSEMBLE) || c.equals(ROLLOUTS) || c.equals(MPC)
+            case SAC -> c.equals(ENSEMBLE) || c.equals(ROLLOUTS) || c.equals(MPC) || c.equals(OFFLINE)
                     ? "SAC learns no model: the " + c + " settings apply to model-based runs." : null;
-            case MBPO -> c.equals(MPC) ? "MBPO learns a policy: the MPC settings apply to mpc runs." : null;
-            case MPC -> c.equals(ROLLOUTS) || c.equals(SAC)
-                    ? "MPC learns no policy, it plans: the " + c + " settings apply to sac and mbpo runs." : null;
+            case MBPO -> c.equals(MPC) || c.equals(OFFLINE) ? "MBPO learns online: the " + c + " settings apply to "
+                    + c.toLowerCase(java.util.Locale.ROOT) + " runs." : null;
+            case MPC -> c.equals(ROLLOUTS) || c.equals(SAC) || c.equals(OFFLINE)
+                    ? "MPC learns no policy, it plans: the " + c + " settings apply to other algorithms." : null;
+            case OFFLINE -> c.equals(MPC) ? "Offline runs learn a policy: the MPC settings apply to mpc runs." : null;
         };
     }
 
@@ -78,6 +81,10 @@ public final class SettingFields {
             SettingField.of("mpc.smoothing", MPC, "Smoothing", Kind.DOUBLE, "Weight of the old mean and variance in each refit (PETS: 0.1). At least 0, below 1."),
             SettingField.of("mpc.trainEvery", MPC, "Train model every", Kind.INT, "Real steps between ensemble trainings on all real data."),
             SettingField.of("mpc.randomSteps", MPC, "Random steps", Kind.INT, "Uniformly random actions before the first training and plan."),
+
+            SettingField.of("offline.dataset", OFFLINE, "Dataset", Kind.TEXT, "A run id in the runs folder (its real transitions), a run folder, or a dataset folder made by mbpo dataset collect."),
+            SettingField.of("offline.datasetSize", OFFLINE, "First N", Kind.INT, "Use only the dataset's first N transitions; 0 for all."),
+            SettingField.of("offline.penalty", OFFLINE, "Penalty lambda", Kind.DOUBLE, "Imagined reward is r - lambda * u, u the largest member's norm of the predicted next-state standard deviation (MOPO). 0 turns it off."),
 
             SettingField.of("sac.hidden", SAC, "Hidden layers", Kind.INT_LIST, "Widths of actor and critic hidden layers, e.g. 256, 256."),
             SettingField.of("sac.actorLr", SAC, "Actor lr", Kind.DOUBLE, "Adam learning rate of the actor. > 0."),

@@ -160,6 +160,38 @@ public final class ReplayBuffer implements TransitionSource {
         added = total;
     }
 
+    /** A buffer sized to hold exactly what {@link #save} wrote to {@code in} (a dataset read whole). */
+    public static ReplayBuffer read(java.io.InputStream in, String what) throws java.io.IOException {
+        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in);
+        b.mark(32);
+        java.io.DataInputStream d = new java.io.DataInputStream(b);
+        if (d.readInt() != 0x4D425242) {
+            throw new java.io.IOException(what + ": not a replay buffer file");
+        }
+        int o = d.readInt();
+        int a = d.readInt();
+        int n = d.readInt();
+        if (o < 1 || a < 1 || n < 0) {
+            throw new java.io.IOException(what + ": malformed header (" + o + ", " + a + ", " + n + ")");
+        }
+        b.reset();
+        ReplayBuffer r = new ReplayBuffer(Math.max(1, n), o, a);
+        r.load(b, what);
+        return r;
+    }
+
+    /** A buffer of this one's first (oldest) {@code n} transitions. */
+    public ReplayBuffer firstRows(int n) {
+        int k = Math.min(n, size);
+        ReplayBuffer r = new ReplayBuffer(Math.max(1, k), obsDim, actDim);
+        Batch b = Batch.allocate(1, obsDim, actDim);
+        for (int i = 0; i < k; i++) {
+            copyRow(i, b, 0);
+            r.add(b, 0);
+        }
+        return r;
+    }
+
     /** All held transitions, oldest first. */
     public Batch all() {
         Batch b = Batch.allocate(size, obsDim, actDim);

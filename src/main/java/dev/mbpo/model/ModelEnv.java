@@ -40,8 +40,10 @@ public final class ModelEnv {
      * @param terminated    rows
      * @param disagreement  std across all members' means, averaged over state coordinates, for
      *                      the first {@code disagreement.length} rows (all rows, or a sample)
+     * @param uncertainty   MOPO's u(s, a) for the same rows: the largest, over members, norm of
+     *                      the predicted next-state standard deviation
      */
-    public record Step(float[] nextObs, float[] rewards, boolean[] terminated, double[] disagreement) {
+    public record Step(float[] nextObs, float[] rewards, boolean[] terminated, double[] disagreement, double[] uncertainty) {
     }
 
     /** One step with the disagreement of a sample of at most {@link #DISAGREEMENT_ROWS} rows. */
@@ -56,6 +58,18 @@ public final class ModelEnv {
      *                 forward pass of every member for every row instead of one
      */
     public Step step(float[] obs, float[] actions, int rows, RandomGenerator random, boolean everyRow) {
+        return step(obs, actions, rows, random, everyRow, 0);
+    }
+
+    /**
+     * One imagined step whose rewards are r - {@code penalty} * u(s, a) (MOPO), u measured on
+     * every row; with penalty 0 the rewards are the plain ones and u is still measured.
+     */
+    public Step penalised(float[] obs, float[] actions, int rows, RandomGenerator random, double penalty) {
+        return step(obs, actions, rows, random, true, penalty);
+    }
+
+    private Step step(float[] obs, float[] actions, int rows, RandomGenerator random, boolean everyRow, double penalty) {
         int obsDim = model.obsDim();
         int actDim = model.actDim();
         int[] elites = model.elites();
@@ -89,10 +103,31 @@ public final class ModelEnv {
                 rewards[r] = (float) analyticReward.reward(o, a, o2);
             }
         }
+        double[] u = new double[measured];
         for (int r = 0; r < measured; r++) {
             dis[r] = all.disagreement(r);
+            u[r] = uncertainty(all, r, obsDim);
         }
-        return new Step(next, rewards, done, dis);
+        if (penalty != 0) {
+            for (int r = 0; r < rows; r++) {
+                rewards[r] = (float) (rewards[r] - penalty * u[r]);
+            }
+        }
+        return new Step(next, rewards, done, dis, u);
+    }
+
+    /** The largest, over members, Euclidean norm of the predicted next-state standard deviation of one row. */
+    static double uncertainty(EnsemblePrediction p, int row, int obsDim) {
+        double worst = 0;
+        for (int m = 0; m < p.members(); m++) {
+            double sq = 0;
+            for (int d = 0; d < obsDim; d++) {
+                double sd = p.std(m, row, d + 1);
+                sq += sd * sd;
+            }
+            worst = Math.max(worst, Math.sqrt(sq));
+        }
+        return worst;
     }
 
     /** Summary of a per-row statistic: mean and the 10th, 50th and 90th percentiles. */

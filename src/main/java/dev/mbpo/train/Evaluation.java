@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 final class Evaluation {
     /** Milliseconds per action in evaluation: the cost of acting when deployed (a forward pass, or a whole plan). */
     static final String ACT_MS = "eval/act_ms";
+    /** The critic's Q at the evaluation episodes' start states, and the discounted return they got. */
+    static final String Q_START = "eval/q_start";
+    static final String DISCOUNTED_RETURN = "eval/discounted_return";
 
     private final LoopParts parts;
     private final Consumer<RunEvent> events;
@@ -42,6 +45,33 @@ final class Evaluation {
         this.actor = act;
         this.episodeStart = onEpisodeStart;
         this.probeValues = false;
+    }
+
+    /**
+     * What the critic predicts at the evaluation episodes' start states, Q(s0, pi(s0)), against
+     * the discounted return the policy then got: far apart when the critic overestimates, as an
+     * offline run without a penalty does.
+     */
+    private Map<String, Double> criticAgainstReturns() {
+        List<float[]> starts = parts.evaluator.lastStarts();
+        if (starts.isEmpty()) {
+            return Map.of();
+        }
+        int obsDim = starts.get(0).length;
+        float[] obs = new float[starts.size() * obsDim];
+        for (int i = 0; i < starts.size(); i++) {
+            System.arraycopy(starts.get(i), 0, obs, i * obsDim, obsDim);
+        }
+        float[] actions = parts.sac.actBatch(obs, starts.size(), true);
+        float[] q = parts.sac.q(obs, actions, starts.size());
+        double mean = 0;
+        for (float v : q) {
+            mean += v / q.length;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(Q_START, mean);
+        m.put(DISCOUNTED_RETURN, parts.evaluator.lastDiscountedReturn(parts.config.sac().gamma()));
+        return m;
     }
 
     boolean due(long step) {
@@ -71,10 +101,12 @@ final class Evaluation {
         if (probeValues) {
             ValueMapProbe.measure(step, parts.env, parts.sac).ifPresent(events);
         }
+        Map<String, Double> critic = probeValues ? criticAgainstReturns() : Map.of();
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(RunEvent.EVAL_RETURN, Evaluator.mean(eps));
         m.put("eval/return_std", Evaluator.std(eps));
         m.put(ACT_MS, actNanos[1] == 0 ? Double.NaN : actNanos[0] / 1e6 / actNanos[1]);
+        m.putAll(critic);
         telemetry.putTimings(step, m);
         if (parts.model != null) {
             m.put("rollout/model_buffer", (double) parts.model.modelBuffer().size());

@@ -17,6 +17,9 @@ final class Evaluator implements AutoCloseable {
     private final long seed;
     private final EpisodeTracker tracker = new EpisodeTracker(EpisodeKind.EVAL, true);
     private boolean seeded;
+    /** The last run's rewards per episode, and the first observation of each. */
+    private final List<float[]> lastRewards = new ArrayList<>();
+    private final List<float[]> lastStarts = new ArrayList<>();
 
     Evaluator(Env env, long seed) {
         this.env = env;
@@ -31,21 +34,49 @@ final class Evaluator implements AutoCloseable {
     /** As {@link #run(Function, int, long)}, calling {@code episodeStart} before each episode (a planner forgets its warm start). */
     List<RunEvent.Episode> run(Function<float[], float[]> policy, Runnable episodeStart, int episodes, long step) {
         List<RunEvent.Episode> out = new ArrayList<>(episodes);
+        lastRewards.clear();
+        lastStarts.clear();
         for (int e = 0; e < episodes; e++) {
             episodeStart.run();
             float[] obs = seeded ? env.reset() : env.reset(seed);
             seeded = true;
+            lastStarts.add(obs.clone());
             tracker.start(env.state());
             StepResult r;
+            List<Float> rewards = new ArrayList<>();
             do {
                 float[] a = policy.apply(obs);
                 r = env.step(a);
+                rewards.add((float) r.reward());
                 tracker.record(a, r.reward(), env.state());
                 obs = r.observation();
             } while (!r.done());
+            float[] rs = new float[rewards.size()];
+            for (int i = 0; i < rs.length; i++) {
+                rs[i] = rewards.get(i);
+            }
+            lastRewards.add(rs);
             out.add(tracker.finish(step));
         }
         return out;
+    }
+
+    /** The first observation of each episode of the last {@link #run}. */
+    List<float[]> lastStarts() {
+        return lastStarts;
+    }
+
+    /** Mean discounted return of the last run's episodes: what a critic's Q at the start states predicts. */
+    double lastDiscountedReturn(double gamma) {
+        double sum = 0;
+        for (float[] rs : lastRewards) {
+            double g = 0;
+            for (int t = rs.length - 1; t >= 0; t--) {
+                g = rs[t] + gamma * g;
+            }
+            sum += g;
+        }
+        return lastRewards.isEmpty() ? Double.NaN : sum / lastRewards.size();
     }
 
     @Override

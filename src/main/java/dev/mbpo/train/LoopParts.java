@@ -34,6 +34,7 @@ final class LoopParts implements AutoCloseable {
     final NDManager manager;
     final Sac sac;
     final FaultGuard faults;
+    /** The real transitions: collected by the loop, or an offline run's fixed dataset. */
     final ReplayBuffer real;
     final Batch batch;
     /** The model side, null for the model-free baseline. */
@@ -47,6 +48,11 @@ final class LoopParts implements AutoCloseable {
     List<RunEvent.Episode> lastEvals = List.of();
 
     LoopParts(RunConfig config, Consumer<RunEvent> events) {
+        this(config, events, Envs::make);
+    }
+
+    /** @param envs makes the training environment, then the evaluation one (tests count their steps) */
+    LoopParts(RunConfig config, Consumer<RunEvent> events, java.util.function.Function<String, Env> envs) {
         this.config = config;
         SacConfig sc = config.sac();
         root = new SplittableRandom(config.run().seed());
@@ -56,15 +62,16 @@ final class LoopParts implements AutoCloseable {
         long modelSeed = root.nextLong();
         sampling = root.split();
         exploration = root.split();
-        env = Envs.make(config.env());
-        evaluator = new Evaluator(Envs.make(config.env()), evalSeed);
+        env = envs.apply(config.env());
+        evaluator = new Evaluator(envs.apply(config.env()), evalSeed);
         device = Engines.deviceFor(config);
         manager = NDManager.newBaseManager(device);
         int obsDim = env.observationSpace().dim();
         int actDim = env.actionSpace().dim();
         sac = new Sac(sc, obsDim, env.actionSpace(), sacSeed, manager);
         faults = new FaultGuard(config, actDim, events);
-        real = new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), obsDim, actDim);
+        real = config.algorithm() == dev.mbpo.config.Algorithm.OFFLINE ? OfflineDataset.load(config, obsDim, actDim).transitions()
+                : new ReplayBuffer(Math.min(sc.bufferSize(), config.run().totalSteps()), obsDim, actDim);
         batch = Batch.allocate(sc.batchSize(), obsDim, actDim);
         model = config.algorithm().learnsModel() ? new ModelBranch(config, env, manager, modelSeed, events) : null;
         obs = env.reset(envSeed);

@@ -191,7 +191,11 @@ final class ModelBranch implements AutoCloseable {
         long t0 = System.nanoTime();
         MbpoConfig loop = config.mbpo();
         RolloutConfig rc = config.rollout();
-        int epoch = scheduleEpoch(step, config.sac().initialRandomSteps(), loop.epochLength());
+        int epoch = scheduleEpoch(step, config.randomSteps(), loop.epochLength());
+        boolean offline = config.algorithm() == dev.mbpo.config.Algorithm.OFFLINE;
+        double penalty = offline ? config.offline().penalty() : 0;
+        double uSum = 0;
+        long uCount = 0;
         int k = rc.adaptiveHorizon() && chosenHorizon > 0 ? chosenHorizon : rc.horizonAt(epoch);
         double threshold = cutThreshold();
         resizeModelBuffer(k);
@@ -208,7 +212,14 @@ final class ModelBranch implements AutoCloseable {
         long nonFiniteBranches = 0;
         for (int t = 0; t < k && rows > 0; t++) {
             float[] actions = sac.actBatch(states, rows, false);
-            ModelEnv.Step s = modelEnv.step(states, actions, rows, random, !Double.isNaN(threshold));
+            ModelEnv.Step s = offline ? modelEnv.penalised(states, actions, rows, random, penalty)
+                    : modelEnv.step(states, actions, rows, random, !Double.isNaN(threshold));
+            for (double u : s.uncertainty()) {
+                if (Double.isFinite(u)) {
+                    uSum += u;
+                    uCount++;
+                }
+            }
             boolean[] finiteRow = BranchCut.finiteRows(s.nextObs(), s.rewards(), rows, obsDim);
             int notFinite = 0;
             for (boolean f : finiteRow) {
@@ -264,6 +275,11 @@ final class ModelBranch implements AutoCloseable {
         m.put("rollout/disagreement", dis[0].length > 0 ? dis[0][0] : Double.NaN);
         m.put("rollout/model_buffer", (double) modelBuffer.size());
         m.put("rollout/imagined_per_s", seconds > 0 ? imagined / seconds : Double.NaN);
+        if (offline) {
+            double u = uCount == 0 ? Double.NaN : uSum / uCount;
+            m.put("offline/uncertainty", u); // MOPO's u(s, a), mean over imagined steps
+            m.put("offline/penalty", penalty * u); // what the penalty took from the mean imagined reward
+        }
         if (nonFiniteBranches > 0) {
             m.put("rollout/non_finite_branches", (double) nonFiniteBranches); // ended where the model's step was not finite
         }

@@ -84,6 +84,9 @@ public final class TrainingSession {
                         + ", whose reward has no closed form here: the ensemble learns it");
             }
             MemoryBudget.check(config, env, Runtime.getRuntime().maxMemory());
+            if (config.algorithm() == dev.mbpo.config.Algorithm.OFFLINE) {
+                OfflineDataset.load(config, env.observationSpace().dim(), env.actionSpace().dim());
+            }
         }
     }
 
@@ -163,6 +166,9 @@ public final class TrainingSession {
         }
         if (config.algorithm() == dev.mbpo.config.Algorithm.MPC) {
             return new MpcLoop(config, sink, clock, this::stopRequested);
+        }
+        if (config.algorithm() == dev.mbpo.config.Algorithm.OFFLINE) {
+            return new OfflineLoop(config, sink, clock, this::stopRequested);
         }
         MbpoLoop loop = new MbpoLoop(config, sink, clock, this::stopRequested);
         loop.poisonBatchesWhen(faultInjection);

@@ -106,6 +106,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         }
         return switch (phase) {
             case COLLECT -> s == Station.COLLECT || s == Station.UPDATE;
+            case UPDATE -> s == Station.UPDATE;
             case TRAIN_MODEL -> s == Station.TRAIN_MODEL;
             case ROLLOUT -> s == Station.ROLLOUT;
             case EVALUATE, CHECKPOINT -> false;

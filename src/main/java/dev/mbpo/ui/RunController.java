@@ -59,6 +59,7 @@ final class RunController {
         if (session != null && !session.state().ended()) {
             throw new IllegalStateException("a run is in progress");
         }
+        config = dev.mbpo.train.OfflineDataset.resolveIn(config, runsDir);
         TrainingSession.validate(config);
         Map<String, String> provenance = Provenance.machine();
         // The engine is started as the window opens; this returns its description (or starts it).
