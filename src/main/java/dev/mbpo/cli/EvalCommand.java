@@ -36,22 +36,31 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "12345", description = "seed of the evaluation environment (default: ${DEFAULT-VALUE})")
     long seed;
 
+    /** The named checkpoint of a run, or its last; one line when there is none or no such one. */
+    static Path checkpointOf(RunFolder f, String checkpoint) throws IOException {
+        List<Path> cps = f.checkpoints();
+        if (cps.isEmpty()) {
+            throw new UserInputException(f.dir() + ": has no checkpoints (checkpoints/epoch-NNNN)");
+        }
+        if (checkpoint == null) {
+            return cps.get(cps.size() - 1);
+        }
+        return cps.stream().filter(p -> p.getFileName().toString().equals(checkpoint)).findFirst()
+                .orElseThrow(() -> new UserInputException("--checkpoint " + checkpoint + ": not in " + f.dir()
+                        + "; available: " + cps.stream().map(p -> p.getFileName().toString()).toList()));
+    }
+
     @Override
     public Integer call() throws IOException {
         if (episodes < 1 || episodes > 10_000) {
             throw new UserInputException("--episodes is " + episodes + "; allowed: 1 to 10000");
         }
         RunFolder f = RunFolder.open(new RunsFolder(runs).resolve(id));
-        List<Path> cps = f.checkpoints();
-        if (cps.isEmpty()) {
-            throw new UserInputException(f.dir() + ": has no checkpoints (checkpoints/epoch-NNNN)");
+        if (!f.config().algorithm().learnsPolicy()) {
+            throw new UserInputException("run " + f.id() + " is an " + f.config().algorithm()
+                    + " run: it plans every action and saves no policy; its evaluation returns are in mbpo runs show");
         }
-        Path cp = cps.get(cps.size() - 1);
-        if (checkpoint != null) {
-            cp = cps.stream().filter(p -> p.getFileName().toString().equals(checkpoint)).findFirst()
-                    .orElseThrow(() -> new UserInputException("--checkpoint " + checkpoint + ": not in " + f.dir()
-                            + "; available: " + cps.stream().map(p -> p.getFileName().toString()).toList()));
-        }
+        Path cp = checkpointOf(f, checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         try (CheckpointPolicy policy = CheckpointPolicy.load(f.config(), cp)) {
             List<RunEvent.Episode> eps = policy.evaluate(episodes, seed);

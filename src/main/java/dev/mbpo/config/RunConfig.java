@@ -56,10 +56,7 @@ public record RunConfig(String name, String description, Algorithm algorithm, St
         if (offline == null) {
             throw Check.fail("offline", "missing", "an object with the offline settings");
         }
-        if (algorithm == Algorithm.OFFLINE && offline.dataset().isEmpty()) {
-            throw Check.fail("offline.dataset", "empty", "a run id from the runs folder (its real transitions), a run folder, "
-                    + "or a dataset folder made by mbpo dataset collect");
-        }
+
         if ((algorithm == Algorithm.MBPO || algorithm == Algorithm.OFFLINE) && mbpo.realRatio() < 1 && mbpo.modelBufferCapacity(rollout, maxHorizon(rollout)) > 200_000_000L) {
             throw Check.fail("rollout.batchSize", rollout.batchSize(), "a model buffer of at most 200,000,000 transitions; "
                     + "this one would hold " + mbpo.modelBufferCapacity(rollout, maxHorizon(rollout))

@@ -48,13 +48,26 @@ public final class RunsFolder {
         return dir;
     }
 
-    /** Run folders, oldest first (ids start with the UTC start time). */
+    /** Run folders, oldest first (ids start with the UTC start time); dataset folders are not runs. */
     public List<Path> list() throws IOException {
+        return folders(false);
+    }
+
+    /** Dataset folders ({@code mbpo dataset collect}: they hold a {@value #DATASET_META}), oldest first. */
+    public List<Path> datasets() throws IOException {
+        return folders(true);
+    }
+
+    /** The file that marks a dataset folder. */
+    public static final String DATASET_META = "dataset.json";
+
+    private List<Path> folders(boolean datasets) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> Files.exists(p.resolve(DATASET_META)) == datasets).sorted().toList();
         }
     }
 }

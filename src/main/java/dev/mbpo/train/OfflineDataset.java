@@ -27,7 +27,7 @@ import java.util.List;
  * @param source      where they came from, for the run's record
  */
 public record OfflineDataset(ReplayBuffer transitions, String env, String source) {
-    public static final String META = "dataset.json";
+    public static final String META = RunsFolder.DATASET_META;
     public static final String TRANSITIONS = "transitions.bin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +42,7 @@ public record OfflineDataset(ReplayBuffer transitions, String env, String source
             return config;
         }
         String ref = config.offline().dataset();
+        requireNamed(config);
         Path asPath = Path.of(ref);
         Path dir;
         if (Files.isDirectory(asPath)) {
@@ -60,6 +61,14 @@ public record OfflineDataset(ReplayBuffer transitions, String env, String source
         return config.withOffline(o);
     }
 
+    /** A preset may leave the dataset out (it is chosen per run); starting without one is refused in one line. */
+    private static void requireNamed(RunConfig config) {
+        if (config.offline().dataset().isEmpty()) {
+            throw dev.mbpo.config.Check.fail("offline.dataset", "empty", "a run id from the runs folder (its real transitions), "
+                    + "a run folder, or a dataset folder made by mbpo dataset collect; e.g. --set offline.dataset=RUN_ID");
+        }
+    }
+
     private static ConfigException notFound(String ref, Path runsFolder) {
         return new ConfigException("offline.dataset", "offline.dataset: no run or dataset '" + ref + "' in " + runsFolder
                 + " (mbpo runs list shows the runs; a folder path works too)");
@@ -72,6 +81,7 @@ public record OfflineDataset(ReplayBuffer transitions, String env, String source
      * @throws ConfigException naming offline.dataset or offline.datasetSize, one line
      */
     public static OfflineDataset load(RunConfig config, int obsDim, int actDim) {
+        requireNamed(config);
         Path dir = Path.of(config.offline().dataset());
         OfflineDataset d;
         try {

@@ -156,10 +156,11 @@ class OfflineLoopTest {
 
     @Test
     void badDatasetsGetOneLineEach() throws Exception {
-        ConfigException empty = assertThrows(ConfigException.class,
-                () -> Presets.parse("{\"algorithm\": \"offline\"}", "p.json", List.of()));
-        assertEquals("p.json: offline.dataset is empty; allowed: a run id from the runs folder (its real transitions), "
-                + "a run folder, or a dataset folder made by mbpo dataset collect", empty.getMessage());
+        RunConfig noDataset = Presets.parse("{\"algorithm\": \"offline\"}", "p.json", List.of());
+        ConfigException empty = assertThrows(ConfigException.class, () -> OfflineDataset.resolveIn(noDataset, tmp));
+        assertEquals("offline.dataset is empty; allowed: a run id from the runs folder (its real transitions), a run folder, "
+                + "or a dataset folder made by mbpo dataset collect; e.g. --set offline.dataset=RUN_ID", empty.getMessage());
+        assertThrows(ConfigException.class, () -> TrainingSession.validate(noDataset), "validation alone refuses it too");
         RunConfig missing = tinyOffline(Path.of("no-such-run"));
         ConfigException notFound = assertThrows(ConfigException.class, () -> OfflineDataset.resolveIn(missing, tmp));
         assertEquals("offline.dataset: no run or dataset 'no-such-run' in " + tmp
