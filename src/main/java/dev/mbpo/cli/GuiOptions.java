@@ -23,6 +23,9 @@ public final class GuiOptions {
     boolean autostart;
     @Option(names = "--open", paramLabel = "RUN_DIR", description = "replay a saved run")
     Path open;
+    @Option(names = "--compare", paramLabel = "RUN_DIR", split = ",",
+            description = "open up to four saved runs in the Compare tab, comma-separated: their curves and the comparison table")
+    List<Path> compare = new ArrayList<>();
     @Option(names = "--baseline", paramLabel = "RUN_DIR", description = "overlay a saved run's evaluation curve")
     Path baseline;
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "runs folder (default: ${DEFAULT-VALUE})")
@@ -66,6 +69,9 @@ public final class GuiOptions {
         if (!(screenshotAfter >= 0 && exitAfter >= 0) || !Double.isFinite(screenshotAfter) || !Double.isFinite(exitAfter)) {
             throw new IllegalArgumentException("--screenshot-after and --exit-after take seconds >= 0");
         }
+        if (compare.size() > 4) {
+            throw new IllegalArgumentException("--compare names " + compare.size() + " runs; allowed: 1 to 4");
+        }
         if (size != null && !size.matches("\\d{3,5}x\\d{3,5}")) {
             throw new IllegalArgumentException("--size is '" + size + "'; allowed: WIDTHxHEIGHT in pixels, e.g. 1366x768");
         }
@@ -88,6 +94,9 @@ public final class GuiOptions {
         }
         if (baseline != null) {
             a.addAll(List.of("--baseline", baseline.toString()));
+        }
+        if (!compare.isEmpty()) {
+            a.addAll(List.of("--compare", String.join(",", compare.stream().map(Path::toString).toList())));
         }
         a.addAll(List.of("--runs", runs.toString()));
         if (screenshot != null) {
@@ -126,6 +135,11 @@ public final class GuiOptions {
 
     public Path open() {
         return open;
+    }
+
+    /** Saved runs to compare at start (empty: none). */
+    public List<Path> compare() {
+        return List.copyOf(compare);
     }
 
     public Path baseline() {

@@ -232,13 +232,28 @@ final class RunsCommand implements Runnable {
             String format = "%-48s %-5s %6s %8s %10s %10s %14s %10s%n";
             out.printf(format, "ID", "ALGO", "SEED", "STEPS", "BEST", "LAST", "STEPS TO " + fmt(threshold), "WALL S");
             RunsFolder runs = new RunsFolder(where.runs);
+            List<dev.mbpo.run.ComparisonRow> rows = new ArrayList<>();
             for (String id : ids) {
                 RunFolder f = RunFolder.open(runs.resolve(id));
-                RunSummary s = RunSummary.of(readAndWarn(f, spec.commandLine().getErr()).events());
+                List<dev.mbpo.run.RunEvent> events = readAndWarn(f, spec.commandLine().getErr()).events();
+                RunSummary s = RunSummary.of(events);
                 long to = s.stepsTo(threshold);
                 out.printf(format, f.id(), f.config().algorithm(), f.config().run().seed(), s.steps(), fmt(s.bestEval()),
                         fmt(s.lastEval()), to < 0 ? "not reached" : Long.toString(to), fmt(s.wallSeconds()));
+                rows.add(dev.mbpo.run.ComparisonRow.of(f.id(), f.config(), events, threshold));
             }
+            out.println();
+            out.println("The comparison table (threshold " + fmt(threshold) + "):");
+            String t = "%-8s %-6s %18s %14s %12s  %-44s %s%n";
+            out.printf(t, "ALGO", "SEED", "REAL STEPS TO " + fmt(threshold), "WALL S TO IT", "MS/ACTION", "ONLINE INTERACTION",
+                    "MODEL ERROR");
+            for (dev.mbpo.run.ComparisonRow r : rows) {
+                out.printf(t, r.algorithm(), r.seed(), r.realStepsTo() < 0 ? "not reached" : Long.toString(r.realStepsTo()),
+                        fmt(r.wallSecondsTo()), Double.isNaN(r.actMillis()) ? "-" : String.format(java.util.Locale.ROOT, "%.2f",
+                        r.actMillis()), r.interaction(), r.modelError());
+            }
+            out.println("(offline: its real steps are its dataset's; MS/ACTION: median time to act in evaluation, a policy's "
+                    + "forward pass or a whole plan)");
             out.flush();
             return Main.EXIT_OK;
         }

@@ -47,6 +47,8 @@ final class OfflineLoop implements TrainingLoop {
             LoopCheckpoint.restore(resumeFrom, parts);
         }
         events.accept(parts.started());
+        events.accept(new RunEvent.Metrics(parts.step, java.util.Map.of(dev.mbpo.run.ComparisonRow.DATASET_SIZE,
+                (double) parts.real.size())));
         telemetry.enter(parts.step, LoopPhase.TRAIN_MODEL);
     }
 

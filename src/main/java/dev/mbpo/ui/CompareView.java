@@ -36,10 +36,24 @@ import org.jfree.data.xy.XYSeriesCollection;
  * played together. Evaluation returns of both share one plot against real steps, and both
  * agents are animated next to each other. The two sessions train at once on their own
  * threads (gradient recording is per thread: {@code nn.Gradients}), one core each.
+ *
+ * <p>Up to four saved runs of different algorithms on one task (SAC, MBPO, MPC, offline) can be
+ * opened together: their curves share the plot (an offline run's at its dataset size, the real
+ * data it used) and the comparison table below fills with their measured figures. The table
+ * also follows a live pair.
  */
 final class CompareView {
     private final XYSeries left = Charts.series("MBPO");
     private final XYSeries right = Charts.series("SAC");
+    private final XYSeries third = Charts.series("third");
+    private final XYSeries fourth = Charts.series("fourth");
+    private final XYSeries[] series = {left, right, third, fourth};
+    private final XYLineAndShapeRenderer renderer = Charts.markers(new Color(0x2a9d8f), new Color(0xe76f51), new Color(0x6a4c93),
+            new Color(0xe9a23b));
+    private final ComparedRuns compared = new ComparedRuns();
+    private final Button openRuns = new Button("Compare algorithms...");
+    private final GridPane agents = new GridPane();
+
     private final PlotPanel panel;
     private final EnvView leftEnv = new EnvView();
     private final EnvView rightEnv = new EnvView();
@@ -67,9 +81,11 @@ final class CompareView {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(left);
         data.addSeries(right);
-        JFreeChart chart = Charts.lineChart("SAC vs MBPO: evaluation return against real steps", "real steps", "return", data);
-        XYLineAndShapeRenderer r = Charts.markers(new Color(0x2a9d8f), new Color(0xe76f51));
-        ((XYPlot) chart.getPlot()).setRenderer(r);
+        data.addSeries(third);
+        data.addSeries(fourth);
+        JFreeChart chart = Charts.lineChart("Evaluation return against real steps (offline: at its dataset size)", "real steps",
+                "return", data);
+        ((XYPlot) chart.getPlot()).setRenderer(renderer);
         panel = new PlotPanel("plot-compare", chart);
         sacUpdates.getItems().addAll("SAC with G = 1 (the paper's baseline)", "SAC with MBPO's G");
         sacUpdates.setValue(sacUpdates.getItems().get(0));
@@ -91,9 +107,26 @@ final class CompareView {
                 openPair(a, b);
             }
         });
+        openRuns.setId("compare-open-runs");
+        openRuns.setTooltip(new Tooltip("Open up to four saved runs on one task (SAC, MBPO, MPC, offline): their curves and the "
+                + "comparison table. Cancel the chooser to stop adding."));
+        openRuns.setOnAction(e -> {
+            List<Path> chosen = new java.util.ArrayList<>();
+            while (chosen.size() < 4) {
+                Path p = choose.apply("Run " + (chosen.size() + 1) + " of up to 4 (cancel when done)");
+                if (p == null) {
+                    break;
+                }
+                chosen.add(p);
+            }
+            if (!chosen.isEmpty()) {
+                openRuns(chosen);
+            }
+        });
         info.setId("compare-info");
         // A row that wraps rather than cutting a button's text (large fonts, narrow windows).
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, stopBoth, openTwo, info);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, stopBoth, openTwo,
+                openRuns, new Label("R"), compared.threshold(), info);
         for (javafx.scene.Node n : bar.getChildren()) {
             if (n instanceof javafx.scene.control.Control c) {
                 c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -101,7 +134,6 @@ final class CompareView {
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
-        GridPane agents = new GridPane();
         agents.setHgap(6);
         agents.add(card(leftTitle, leftEnv), 0, 0);
         agents.add(card(rightTitle, rightEnv), 1, 0);
@@ -112,11 +144,11 @@ final class CompareView {
         }
         GridPane.setVgrow(agents.getChildren().get(0), Priority.ALWAYS);
         GridPane.setVgrow(agents.getChildren().get(1), Priority.ALWAYS);
-        VBox centre = new VBox(6, panel, agents);
+        VBox centre = new VBox(6, panel, compared.table(), agents);
         VBox.setVgrow(panel, Priority.ALWAYS);
         VBox.setVgrow(agents, Priority.ALWAYS);
         panel.setPrefHeight(380);
-        agents.setPrefHeight(300);
+        agents.setPrefHeight(260);
         centre.setPadding(new Insets(6));
         node.setTop(bar);
         node.setCenter(centre);
@@ -149,6 +181,64 @@ final class CompareView {
         return (leftSide ? left : right).getItemCount();
     }
 
+    /** Points of the i-th curve (0 to 3). */
+    int points(int slot) {
+        return series[slot].getItemCount();
+    }
+
+    /** Rows of the comparison table. */
+    int tableRows() {
+        return compared.rows();
+    }
+
+    /** Reads up to four saved runs off the FX thread and shows their curves and the comparison table. */
+    void openRuns(List<Path> dirs) {
+        info.setText("reading " + dirs.size() + " runs...");
+        Thread t = new Thread(() -> {
+            try {
+                List<RunFolder> folders = new java.util.ArrayList<>();
+                List<List<RunEvent>> events = new java.util.ArrayList<>();
+                ComparedRuns.read(dirs, folders, events);
+                Platform.runLater(() -> showRuns(folders, events));
+            } catch (IOException e) {
+                Platform.runLater(() -> Dialogs.error("Could not open the runs", e.getMessage()));
+            }
+        }, "mbpo-open-runs");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void showRuns(List<RunFolder> folders, List<List<RunEvent>> events) {
+        clear();
+        setAgentsShown(false);
+        for (int i = 0; i < folders.size(); i++) {
+            RunFolder f = folders.get(i);
+            series[i].setKey(f.config().algorithm().label().toUpperCase(java.util.Locale.ROOT) + " (" + f.id() + ")");
+            renderer.setSeriesPaint(i, ComparedRuns.colorOf(f.config().algorithm()));
+            renderer.setSeriesVisibleInLegend(i, true);
+            long x = -1;
+            for (RunEvent e : events.get(i)) {
+                if (e instanceof RunEvent.Metrics m && m.values().containsKey(dev.mbpo.run.ComparisonRow.DATASET_SIZE)) {
+                    x = m.values().get(dev.mbpo.run.ComparisonRow.DATASET_SIZE).longValue(); // offline: all at its dataset size
+                }
+                java.util.OptionalDouble ret = RunEvent.evalReturn(e);
+                if (ret.isPresent()) {
+                    series[i].add(x >= 0 ? x : e.step(), ret.getAsDouble(), false);
+                }
+            }
+            compared.add(f.id(), f.config(), events.get(i));
+        }
+        dirty = true;
+        info.setText("comparing " + folders.size() + " saved runs on " + folders.get(0).config().env());
+        compared.refresh();
+        flush();
+    }
+
+    private void setAgentsShown(boolean on) {
+        agents.setVisible(on);
+        agents.setManaged(on);
+    }
+
     /** The SAC twin of an MBPO configuration: same seed, env and SAC settings; G = 1 unless asked otherwise. */
     static RunConfig sacTwin(RunConfig mbpo, boolean sameUpdates) {
         ObjectNode tree = Presets.toTree(mbpo);
@@ -177,6 +267,8 @@ final class CompareView {
                 leftRuns.stop();
                 throw e;
             }
+            compared.add(a, mbpo, new java.util.ArrayList<>());
+            compared.add(b, sac, new java.util.ArrayList<>());
             leftTitle.setText("MBPO  (" + a + ")");
             rightTitle.setText("SAC, G = " + sac.sac().updatesPerStep() + "  (" + b + ")");
             left.setKey("MBPO");
@@ -195,12 +287,14 @@ final class CompareView {
         mainRunActive = active;
         startBoth.setDisable(active || running.get());
         openTwo.setDisable(running.get());
+        openRuns.setDisable(running.get());
     }
 
     private void setRunning(boolean on) {
         running.set(on);
         startBoth.setDisable(on || mainRunActive);
         openTwo.setDisable(on);
+        openRuns.setDisable(on);
         stopBoth.setDisable(!on);
     }
 
@@ -230,15 +324,25 @@ final class CompareView {
         right.setKey(fb.config().algorithm().label().toUpperCase() + " " + fb.id());
         leftTitle.setText(fa.config().algorithm().label().toUpperCase() + "  (" + fa.id() + ")");
         rightTitle.setText(fb.config().algorithm().label().toUpperCase() + "  (" + fb.id() + ")");
+        compared.add(fa.id(), fa.config(), new java.util.ArrayList<>());
+        compared.add(fb.id(), fb.config(), new java.util.ArrayList<>());
         ea.forEach(e -> accept(true, e));
         eb.forEach(e -> accept(false, e));
         info.setText("replaying two saved runs");
+        compared.refresh();
         flush();
     }
 
     private void clear() {
-        left.clear();
-        right.clear();
+        for (XYSeries x : series) {
+            x.clear();
+        }
+        renderer.setSeriesPaint(0, ComparedRuns.colorOf(dev.mbpo.config.Algorithm.MBPO));
+        renderer.setSeriesPaint(1, ComparedRuns.colorOf(dev.mbpo.config.Algorithm.SAC));
+        renderer.setSeriesVisibleInLegend(2, false); // the third and fourth curves only for algorithm comparisons
+        renderer.setSeriesVisibleInLegend(3, false);
+        compared.clear();
+        setAgentsShown(true);
         leftEnv.reset();
         rightEnv.reset();
     }
@@ -250,6 +354,7 @@ final class CompareView {
             dirty = true;
         }
         (leftSide ? leftEnv : rightEnv).accept(e);
+        compared.record(leftSide ? 0 : 1, e);
     }
 
     /** Once per frame: drains both live runs and advances both animations. */
@@ -278,6 +383,7 @@ final class CompareView {
     }
 
     private void flush() {
+        compared.refreshAtMostEverySecond();
         if (dirty && !panel.paused()) {
             dirty = false;
             panel.batch(() -> {

@@ -172,6 +172,9 @@ final class SettingsModel {
             if (f.nullable()) {
                 return JSON.nullNode();
             }
+            if (f.kind() == SettingField.Kind.TEXT) {
+                return JSON.textNode(""); // text may be empty (offline.dataset: named when an offline run starts)
+            }
             throw new IllegalArgumentException("a value is required");
         }
         return switch (f.kind()) {

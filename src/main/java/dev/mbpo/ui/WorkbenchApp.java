@@ -67,7 +67,10 @@ public final class WorkbenchApp extends Application {
         if (args.baseline() != null) {
             workbench.setBaseline(args.baseline());
         }
-        if (args.open() != null) {
+        if (!args.compare().isEmpty()) {
+            workbench.showTab("compare");
+            workbench.compare().openRuns(args.compare());
+        } else if (args.open() != null) {
             workbench.openRun(args.open());
         } else if (args.autostart() && args.tab() == GuiOptions.Tab.compare) {
             workbench.startComparison();

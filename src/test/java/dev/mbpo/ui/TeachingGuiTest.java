@@ -42,8 +42,10 @@ class TeachingGuiTest {
     static Path sacRun;
     private Workbench workbench;
 
-    static Path record(String algorithm) throws Exception {
-        RunConfig c = Presets.parse(WorkbenchGuiTest.TINY, "tiny", List.of("run.totalSteps=300", "algorithm=" + algorithm));
+    static Path record(String algorithm, String... more) throws Exception {
+        List<String> o = new java.util.ArrayList<>(List.of("run.totalSteps=300", "algorithm=" + algorithm));
+        o.addAll(List.of(more));
+        RunConfig c = Presets.parse(WorkbenchGuiTest.TINY, "tiny", o);
         try (RunRecorder rec = RunRecorder.create(dir.resolve("saved"), c, Map.of())) {
             assertEquals(SessionState.FINISHED, new TrainingSession(c, rec).checkpointInto(rec.dir()).runBlocking());
             return rec.dir();
@@ -128,6 +130,32 @@ class TeachingGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.LIGHT, workbench.theme());
         assertEquals(java.awt.Color.WHITE, chart.getBackgroundPaint());
+    }
+
+    @Test
+    void fourAlgorithmsFromRecordedRunsShowFourCurvesAndTheFilledTable(FxRobot robot) throws Exception {
+        Path mpcRun = record("mpc", "mpc.randomSteps=100", "mpc.trainEvery=100", "mpc.population=16", "mpc.elites=4",
+                "mpc.horizon=4", "mpc.iterations=2", "mpc.particles=2");
+        Path offlineRun = record("offline", "offline.dataset=" + mbpoRun, "offline.datasetSize=250", "rollout.batchSize=50");
+        robot.clickOn("Compare");
+        robot.interact(() -> workbench.compare().openRuns(List.of(sacRun, mbpoRun, mpcRun, offlineRun)));
+        waitUntil("four curves", 30, () -> workbench.compare().points(0) == 3 && workbench.compare().points(1) == 3
+                && workbench.compare().points(2) == 3 && workbench.compare().points(3) == 3
+                && workbench.compare().tableRows() == 4);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.mbpo.run.ComparisonRow> table = robot.lookup("#compare-table").queryAs(javafx.scene.control.TableView.class);
+        List<String> algorithms = table.getItems().stream().map(r -> r.algorithm().label()).toList();
+        assertEquals(List.of("sac", "mbpo", "mpc", "offline"), algorithms);
+        dev.mbpo.run.ComparisonRow offline = table.getItems().get(3);
+        assertEquals(250, offline.realSteps(), "offline counts the dataset it learned from");
+        assertTrue(offline.interaction().startsWith("none"), offline.interaction());
+        assertTrue(table.getItems().get(2).actMillis() > table.getItems().get(0).actMillis(),
+                "planning costs more per action than a policy's forward pass");
+        assertTrue(robot.lookup("#compare-info").queryAs(Label.class).getText().contains("comparing 4 saved runs"));
+        robot.interact(() -> robot.lookup("#compare-threshold").queryAs(javafx.scene.control.TextField.class).setText("-5000"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().stream().allMatch(r -> r.realStepsTo() >= 0), "every run reaches -5000");
+        assertTrue(table.getColumns().get(1).getText().endsWith("-5000"));
     }
 
     @Test
