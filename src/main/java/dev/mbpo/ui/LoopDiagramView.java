@@ -15,14 +15,21 @@ import javafx.scene.text.TextAlignment;
  * The MBPO loop as a live diagram: collect real data -> train the ensemble -> branch short
  * rollouts -> SAC updates on mixed data -> back to collecting, the running phase highlighted,
  * counters on the arrows (real transitions, model trainings, imagined transitions, updates)
- * and the real:imagined mix in the middle. For a SAC run the model stations are greyed out.
+ * and the real:imagined mix in the middle. For a SAC run the model stations are greyed out; an
+ * MPC run plans at station 3 and learns no policy; an offline run starts from a fixed dataset
+ * and penalises its rollouts.
  */
 final class LoopDiagramView extends CanvasView implements RunView {
     /** The stations, clockwise from the top left. */
     enum Station { COLLECT, TRAIN_MODEL, ROLLOUT, UPDATE }
 
     private final Pane node = new Pane();
-    private boolean mbpo = true;
+    private dev.mbpo.config.Algorithm algorithm = dev.mbpo.config.Algorithm.MBPO;
+    private String planning = "";
+    private String penalty = "";
+    private double planMs = Double.NaN;
+    private double penaltyNow = Double.NaN;
+    private long datasetSize = -1;
     private double realRatio = 0.05;
     private int horizon = 1;
     /** The phase now; null before a run and after its end event. */
@@ -49,7 +56,9 @@ final class LoopDiagramView extends CanvasView implements RunView {
     }
 
     void configure(RunConfig c) {
-        mbpo = c.algorithm() == dev.mbpo.config.Algorithm.MBPO;
+        algorithm = c.algorithm();
+        planning = String.format("H = %d, %d x %d particles", c.mpc().horizon(), c.mpc().population(), c.mpc().particles());
+        penalty = "lambda = " + c.offline().penalty();
         realRatio = c.mbpo().realRatio();
         horizon = c.rollout().horizon();
         dirty = true;
@@ -62,7 +71,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         dirty = true;
         realSteps = Math.max(realSteps, e.step());
         if (e instanceof RunEvent.Started s) {
-            mbpo = s.algorithm() == dev.mbpo.config.Algorithm.MBPO;
+            algorithm = s.algorithm();
             ended = false;
         } else if (e instanceof RunEvent.Phase p) {
             phase = p.phase();
@@ -74,6 +83,12 @@ final class LoopDiagramView extends CanvasView implements RunView {
             horizon = r.horizon();
         } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("async/real_steps_per_s")) {
             async = m.values();
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("mpc/plan_ms")) {
+            planMs = m.values().get("mpc/plan_ms");
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey(dev.mbpo.run.ComparisonRow.DATASET_SIZE)) {
+            datasetSize = m.values().get(dev.mbpo.run.ComparisonRow.DATASET_SIZE).longValue();
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("offline/penalty")) {
+            penaltyNow = m.values().get("offline/penalty");
         } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/updates")) {
             updates += m.values().get("train/updates").longValue(); // updates since the previous metrics event
         } else if (e instanceof RunEvent.Ended) {
@@ -90,6 +105,9 @@ final class LoopDiagramView extends CanvasView implements RunView {
         holdoutMse = Double.NaN;
         imagined = 0;
         updates = 0;
+        planMs = Double.NaN;
+        penaltyNow = Double.NaN;
+        datasetSize = -1;
         ended = false;
         async = null;
         dirty = true;
@@ -105,7 +123,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
             return false;
         }
         return switch (phase) {
-            case COLLECT -> s == Station.COLLECT || s == Station.UPDATE;
+            case COLLECT -> s == Station.COLLECT || s == (algorithm == dev.mbpo.config.Algorithm.MPC ? Station.ROLLOUT : Station.UPDATE);
             case UPDATE -> s == Station.UPDATE;
             case TRAIN_MODEL -> s == Station.TRAIN_MODEL;
             case ROLLOUT -> s == Station.ROLLOUT;
@@ -142,20 +160,31 @@ final class LoopDiagramView extends CanvasView implements RunView {
         Font title = Font.font("DejaVu Sans", FontWeight.BOLD, 12 * scale * fontScale);
         Font small = Font.font("DejaVu Sans", 10.5 * scale * fontScale);
         boolean a = async != null;
-        box(g, left, top, bw, bh, "1  Collect real data", a ? rate("async/real_steps_per_s", "real steps/s")
-                : "env steps, current policy", Station.COLLECT, true, title, small);
+        boolean mbpo = algorithm == dev.mbpo.config.Algorithm.MBPO;
+        boolean mpc = algorithm == dev.mbpo.config.Algorithm.MPC;
+        boolean offline = algorithm == dev.mbpo.config.Algorithm.OFFLINE;
+        boolean model = algorithm.learnsModel();
+        String trainings = modelTrainings + (offline ? " training (once)" : " trainings")
+                + (Double.isNaN(holdoutMse) ? "" : String.format(", MSE %.2g", holdoutMse));
+        box(g, left, top, bw, bh, offline ? "1  Fixed dataset" : "1  Collect real data", a ? rate("async/real_steps_per_s", "real steps/s")
+                : offline ? (datasetSize < 0 ? "" : String.format("%,d transitions", datasetSize)) + ", no interaction"
+                : mpc ? "planned actions" : "env steps, current policy", Station.COLLECT, !offline, title, small, "");
         box(g, right, top, bw, bh, "2  Train ensemble", a ? String.format("%d trainings, busy %.0f%%", modelTrainings,
-                100 * async.getOrDefault("async/model_busy_fraction", 0.0)) : modelTrainings + " trainings"
-                + (Double.isNaN(holdoutMse) ? "" : String.format(", MSE %.2g", holdoutMse)), Station.TRAIN_MODEL, mbpo, title, small);
-        box(g, right, bottom, bw, bh, "3  Branch rollouts", a ? rate("async/imagined_per_s", "imagined/s")
-                : "k = " + horizon + " from real states", Station.ROLLOUT, mbpo, title, small);
+                100 * async.getOrDefault("async/model_busy_fraction", 0.0)) : trainings, Station.TRAIN_MODEL, model, title, small,
+                "not used by SAC");
+        box(g, right, bottom, bw, bh, mpc ? "3  Plan with CEM" : offline ? "3  Penalised rollouts" : "3  Branch rollouts",
+                a ? rate("async/imagined_per_s", "imagined/s") : mpc ? planning : offline ? "k = " + horizon + ", " + penalty
+                : "k = " + horizon + " from real states", Station.ROLLOUT, model, title, small, "not used by SAC");
         box(g, left, bottom, bw, bh, "4  SAC updates", a ? rate("async/updates_per_s", "updates/s")
-                : mbpo ? "mixed real + imagined" : "real batches", Station.UPDATE, true, title, small);
+                : model ? (offline ? "dataset + imagined" : "mixed real + imagined") : "real batches", Station.UPDATE, !mpc, title,
+                small, "no policy: MPC plans");
         g.setFont(small);
-        arrow(g, left + bw, top + bh / 2, right, top + bh / 2, String.format("%,d", realSteps), "real transitions", mbpo, true);
-        arrow(g, right + bw / 2, top + bh, right + bw / 2, bottom, "model", "", mbpo, false);
-        arrow(g, right, bottom + bh / 2, left + bw, bottom + bh / 2, String.format("%,d", imagined), "imagined", mbpo, true);
-        arrow(g, left + bw / 2, bottom, left + bw / 2, top + bh, String.format("%,d", updates), "updates", true, false);
+        arrow(g, left + bw, top + bh / 2, right, top + bh / 2, String.format("%,d", offline ? Math.max(0, datasetSize) : realSteps),
+                offline ? "dataset" : "real transitions", model, true);
+        arrow(g, right + bw / 2, top + bh, right + bw / 2, bottom, "model", "", model, false);
+        arrow(g, right, bottom + bh / 2, left + bw, bottom + bh / 2, mpc ? "first action" : String.format("%,d", imagined),
+                mpc ? "of each plan" : "imagined", mbpo || offline, true);
+        arrow(g, left + bw / 2, bottom, left + bw / 2, top + bh, String.format("%,d", updates), "updates", !mpc, false);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         double textWidth = (right + bw / 2) - (left + bw / 2) - 24;
@@ -165,6 +194,15 @@ final class LoopDiagramView extends CanvasView implements RunView {
             g.fillText(String.format("async: all at once, %.0f%% real", realRatio * 100), w / 2, h / 2 - 16 * scale, textWidth);
             g.fillText(String.format("collector %.0f policy versions behind", async.getOrDefault("async/policy_lag", 0.0)),
                     w / 2, h / 2, textWidth);
+        } else if (mpc) {
+            g.fillText("MPC: no policy", w / 2, h / 2 - 16 * scale, textWidth);
+            g.fillText(Double.isNaN(planMs) ? "every action planned" : String.format("%.0f ms a planned action", planMs), w / 2, h / 2,
+                    textWidth);
+        } else if (offline) {
+            g.fillText(String.format("%.0f%% dataset : %.0f%% imagined", realRatio * 100, (1 - realRatio) * 100), w / 2,
+                    h / 2 - 16 * scale, textWidth);
+            g.fillText(Double.isNaN(penaltyNow) ? "reward - lambda u" : String.format("penalty %.3g a step", penaltyNow), w / 2, h / 2,
+                    textWidth);
         } else if (mbpo) {
             g.fillText("batch mix", w / 2, h / 2 - 16 * scale, textWidth);
             g.fillText(String.format("%.0f%% real : %.0f%% imagined", realRatio * 100, (1 - realRatio) * 100), w / 2, h / 2, textWidth);
@@ -183,7 +221,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
 
 
     private void box(GraphicsContext g, double x, double y, double bw, double bh, String title, String detail, Station s,
-                     boolean used, Font titleFont, Font small) {
+                     boolean used, Font titleFont, Font small, String unusedText) {
         boolean on = used && active(s);
         g.setFill(!used ? theme.disabled() : on ? Color.web("#2a9d8f") : theme.box());
         g.fillRoundRect(x, y, bw, bh, 12, 12);
@@ -196,7 +234,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         g.setFont(titleFont);
         g.fillText(title, x + bw / 2, y + bh * 0.36, bw - 8);
         g.setFont(small);
-        g.fillText(used ? detail : "not used by SAC", x + bw / 2, y + bh * 0.7, bw - 8);
+        g.fillText(used ? detail : unusedText.isEmpty() ? detail : unusedText, x + bw / 2, y + bh * 0.7, bw - 8);
     }
 
     /** An arrow between stations; its count goes above (or beside) it and its unit below. */

@@ -91,10 +91,14 @@ final class PhasePortraitView extends CanvasView implements RunView {
         return predictions == null ? 0 : predictions.segments().stream().mapToInt(s -> s.means().length).sum();
     }
 
+    /** An MPC run: no critic, so no value map to draw. */
+    private boolean planner;
+
     @Override
     public void accept(RunEvent e) {
         if (e instanceof RunEvent.Started s) {
             setEnvironment(s.env());
+            planner = !s.algorithm().learnsPolicy();
         } else if (plane == null) {
             return;
         } else if (e instanceof RunEvent.ValueMap v) {
@@ -169,7 +173,8 @@ final class PhasePortraitView extends CanvasView implements RunView {
             g.fillRect(LEFT, TOP, pw, ph);
             g.setFill(theme.muted());
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("value map after the first evaluation", LEFT + pw / 2, TOP + 16);
+            g.fillText(planner ? "no value map: MPC learns no critic, it plans every action" : "value map after the first evaluation",
+                    LEFT + pw / 2, TOP + 16, pw - 8);
         }
         drawBranches(g, w, h);
         g.setStroke(Color.WHITE);

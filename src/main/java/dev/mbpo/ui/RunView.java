@@ -9,6 +9,7 @@ import dev.mbpo.run.RunEvent;
 interface RunView {
     /** What the model's views say on a run that learns no model. */
     String NO_MODEL = "SAC learns no model: these plots fill in on MBPO runs";
+    String NO_POLICY = "MPC learns no policy (it plans every action): no SAC statistics";
 
     void accept(RunEvent e);
 

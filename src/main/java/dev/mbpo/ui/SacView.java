@@ -48,7 +48,11 @@ final class SacView implements RunView {
 
     @Override
     public void accept(RunEvent e) {
-        if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")) {
+        if (e instanceof RunEvent.Started s) {
+            // An MPC run has nothing to show here: say so instead of leaving an empty plot unexplained.
+            panel.chart().setTitle(s.algorithm().learnsPolicy() ? "SAC" : RunView.NO_POLICY);
+            dirty = true;
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")) {
             Map<String, Double> v = m.values();
             critic.add(m.step(), v.get("train/critic_loss"), false);
             actor.add(m.step(), v.get("train/actor_loss"), false);
