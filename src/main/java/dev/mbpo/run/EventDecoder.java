@@ -24,6 +24,7 @@ final class EventDecoder {
             Map.entry("model_trained", RunEvent.ModelTrained.class),
             Map.entry("rollout", RunEvent.Rollout.class),
             Map.entry("predictions", RunEvent.Predictions.class),
+            Map.entry("plan", RunEvent.Plan.class),
             Map.entry("fault", RunEvent.Fault.class),
             Map.entry("horizon", RunEvent.Horizon.class),
             Map.entry("value_map", RunEvent.ValueMap.class));

@@ -9,7 +9,7 @@ package dev.mbpo.run;
 public sealed interface RunEvent
         permits RunEvent.Started, RunEvent.Phase, RunEvent.Metrics, RunEvent.Episode, RunEvent.Progress, RunEvent.Ended,
         RunEvent.ModelTrained, RunEvent.Rollout, RunEvent.Predictions, RunEvent.Fault, RunEvent.Horizon,
-        RunEvent.ValueMap {
+        RunEvent.ValueMap, RunEvent.Plan {
 
     /** Version of the event schema written in every line of events.jsonl. */
     int SCHEMA_VERSION = 1;
@@ -174,6 +174,20 @@ public sealed interface RunEvent
      * @param observationLabels names of the observation coordinates
      * @param segments          the predicted segments
      */
+    /**
+     * What an MPC run planned at a real step: the CEM mean action sequence, and each elite's mean
+     * prediction of the states it leads to (what the planner believed would happen).
+     *
+     * @param start   the observation planned from
+     * @param actions [H][actDim] the plan's mean actions (the first one was applied)
+     * @param paths   [elites][H + 1][obsDim] each elite's predicted observations (row 0 is the start)
+     */
+    record Plan(long step, float[] start, float[][] actions, float[][][] paths) implements RunEvent {
+        public String type() {
+            return "plan";
+        }
+    }
+
     record Predictions(long step, String[] observationLabels, java.util.List<Segment> segments) implements RunEvent {
         public String type() {
             return "predictions";

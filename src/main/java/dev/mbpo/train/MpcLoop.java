@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  */
 final class MpcLoop implements TrainingLoop {
     static final String PLAN_MS = "mpc/plan_ms";
+    /** Planned real steps between two recorded plans (the views draw the latest). */
+    static final int PLAN_EVENT_EVERY = 10;
 
     private final RunConfig config;
     private final Consumer<RunEvent> events;
@@ -35,6 +37,7 @@ final class MpcLoop implements TrainingLoop {
     private CemPlanner planner;
     private CemPlanner evalPlanner;
     private long planNanos;
+    private long timedPlans;
     private long plans;
 
     MpcLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
@@ -97,9 +100,13 @@ final class MpcLoop implements TrainingLoop {
             action = parts.sac.randomAction(parts.exploration);
         } else {
             telemetry.time("plan");
-            action = planner.act(parts.obs);
+            float[] from = parts.obs.clone();
+            action = planner.act(from);
             planNanos += planner.lastPlanNanos();
-            plans++;
+            timedPlans++;
+            if (plans++ % PLAN_EVENT_EVERY == 0) {
+                recordPlan(from);
+            }
             telemetry.time("env");
         }
         StepResult r = parts.env.step(action);
@@ -117,12 +124,24 @@ final class MpcLoop implements TrainingLoop {
         telemetry.endTiming();
     }
 
+    /** The plan just made and where each elite expects it to lead, for the views. */
+    private void recordPlan(float[] from) {
+        float[] plan = planner.lastPlan();
+        int actDim = parts.env.actionSpace().dim();
+        float[][] actions = new float[plan.length / actDim][];
+        for (int t = 0; t < actions.length; t++) {
+            actions[t] = java.util.Arrays.copyOfRange(plan, t * actDim, (t + 1) * actDim);
+        }
+        events.accept(new RunEvent.Plan(parts.step, from, actions,
+                dev.mbpo.plan.PlannedPaths.of(parts.model.ensemble(), from, plan)));
+    }
+
     /** Planning time per real action since the last evaluation. */
     private Map<String, Double> planFigures() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put(PLAN_MS, plans == 0 ? Double.NaN : planNanos / 1e6 / plans);
+        m.put(PLAN_MS, timedPlans == 0 ? Double.NaN : planNanos / 1e6 / timedPlans);
         planNanos = 0;
-        plans = 0;
+        timedPlans = 0;
         return m;
     }
 

@@ -93,6 +93,8 @@ final class PhasePortraitView extends CanvasView implements RunView {
 
     /** An MPC run: no critic, so no value map to draw. */
     private boolean planner;
+    /** An MPC run's latest plan: where each elite expects the planned actions to lead. */
+    private RunEvent.Plan plan;
 
     @Override
     public void accept(RunEvent e) {
@@ -101,6 +103,9 @@ final class PhasePortraitView extends CanvasView implements RunView {
             planner = !s.algorithm().learnsPolicy();
         } else if (plane == null) {
             return;
+        } else if (e instanceof RunEvent.Plan p) {
+            plan = p;
+            dirty = true;
         } else if (e instanceof RunEvent.ValueMap v) {
             values = v;
             heat = null;
@@ -131,6 +136,7 @@ final class PhasePortraitView extends CanvasView implements RunView {
         heat = null;
         trajectory = new ArrayList<>();
         predictions = null;
+        plan = null;
         dirty = true;
     }
 
@@ -177,6 +183,7 @@ final class PhasePortraitView extends CanvasView implements RunView {
                     LEFT + pw / 2, TOP + 16, pw - 8);
         }
         drawBranches(g, w, h);
+        drawPlan(g, w, h);
         g.setStroke(Color.WHITE);
         g.setLineWidth(2.2);
         polyline(g, trajectory, w, h);
@@ -212,6 +219,32 @@ final class PhasePortraitView extends CanvasView implements RunView {
             g.setFill(Color.web("#ffd166"));
             g.fillOval(px(start[0], w) - 4.5, py(start[1], h) - 4.5, 9, 9);
         }
+    }
+
+    /** MPC: each elite's predicted path under the latest plan (violet), from the state it planned at (a ring). */
+    private void drawPlan(GraphicsContext g, double w, double h) {
+        if (plan == null) {
+            return;
+        }
+        g.setStroke(Color.web("#b39ddb"));
+        g.setLineWidth(1.6);
+        for (float[][] path : plan.paths()) {
+            List<double[]> pts = new ArrayList<>(path.length);
+            for (float[] o : path) {
+                pts.add(plane.pointOf(o));
+            }
+            polyline(g, pts, w, h);
+        }
+        double[] start = plane.pointOf(plan.start());
+        g.setStroke(Color.web("#6a4c93"));
+        g.setLineWidth(2.5);
+        g.strokeOval(px(start[0], w) - 5, py(start[1], h) - 5, 10, 10);
+        g.setFill(Color.web("#b39ddb"));
+        g.setFont(Font.font("DejaVu Sans", 10 * fontScale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(String.format("plan at step %d: each elite's prediction over H = %d", plan.step(), plan.actions().length),
+                LEFT + 6, h - BOTTOM - 4, w - LEFT - RIGHT - 12);
     }
 
     private void polyline(GraphicsContext g, List<double[]> pts, double w, double h) {

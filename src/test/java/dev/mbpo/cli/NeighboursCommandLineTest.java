@@ -74,6 +74,14 @@ class NeighboursCommandLineTest {
         String events = Files.readString(runs.resolve(id).resolve("events.jsonl"));
         assertTrue(events.contains("\"mpc/plan_ms\""), "planning time per action");
         assertTrue(events.contains("\"eval/act_ms\""), "acting time in evaluation");
+        assertTrue(events.contains("\"type\":\"plan\""), "plans recorded for the phase portrait");
+        var folder = dev.mbpo.run.RunFolder.open(runs.resolve(id));
+        var plan = folder.readEvents().events().stream().filter(e -> e instanceof dev.mbpo.run.RunEvent.Plan)
+                .map(e -> (dev.mbpo.run.RunEvent.Plan) e).findFirst().orElseThrow();
+        assertEquals(5, plan.actions().length, "H actions");
+        assertEquals(6, plan.paths()[0].length, "H + 1 states per elite");
+        assertEquals(folder.config().model().elites(), plan.paths().length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plan.start(), plan.paths()[0][0]);
         Object[] eval = mbpo("eval", id);
         assertEquals(2, eval[0]);
         assertTrue(((String) eval[2]).contains("plans every action and saves no policy"), (String) eval[2]);
