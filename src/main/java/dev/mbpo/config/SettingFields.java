@@ -12,6 +12,8 @@ public final class SettingFields {
     public static final String MPC = "MPC";
     public static final String OFFLINE = "Offline";
     public static final String RUN = "Run";
+    /** The categories in the sheet's order; every field's category is one of them. */
+    public static final List<String> CATEGORIES = List.of(ENV, ENSEMBLE, ROLLOUTS, MPC, OFFLINE, SAC, RUN);
 
     private SettingFields() {
     }

@@ -211,7 +211,7 @@ final class LoopDiagramView extends CanvasView implements RunView {
         }
         g.setFont(small);
         g.setFill(theme.muted());
-        g.fillText(ended ? "run ended" : phase == null ? "waiting for a run" : "now: " + phase.description(), w / 2, h / 2 + 17 * scale,
+        g.fillText(ended ? "run ended" : phase == null ? "waiting for a run" : "now: " + (mpc && phase == LoopPhase.COLLECT ? "planning and acting" : phase.description()), w / 2, h / 2 + 17 * scale,
                 textWidth);
     }
 

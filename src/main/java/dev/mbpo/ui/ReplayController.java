@@ -94,6 +94,10 @@ final class ReplayController {
      * background thread (DJL never runs on the FX thread) and plays it in the environment view.
      */
     private void playCheckpoint(RunFolder folder, long step) {
+        if (!folder.config().algorithm().learnsPolicy()) {
+            status.message("an MPC run saves no policy: it planned every action (its evaluation episodes play from the curve)");
+            return;
+        }
         Path checkpoint;
         long epoch = EpochNumbers.of(step, folder.config().epochSteps());
         try {

@@ -43,8 +43,8 @@ final class SettingsView extends VBox {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(true);
         sheet.setPropertyEditorFactory(item -> editorFor((Item) item));
-        java.util.List<String> order = java.util.List.of(SettingFields.ENV, SettingFields.ENSEMBLE, SettingFields.ROLLOUTS,
-                SettingFields.SAC, SettingFields.RUN);
+        // The sheet keys its groups by this order: two categories missing from it would merge into one.
+        java.util.List<String> order = SettingFields.CATEGORIES;
         sheet.setCategoryComparator(java.util.Comparator.comparingInt(order::indexOf));
         for (SettingField f : model.fields()) {
             sheet.getItems().add(new Item(f));

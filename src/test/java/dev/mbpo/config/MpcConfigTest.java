@@ -25,6 +25,23 @@ class MpcConfigTest {
     }
 
     @Test
+    void everySettingsCategoryHasItsPlaceInTheSheetAndEachAlgorithmGreysWhatItDoesNotUse() {
+        List<SettingField> fields = SettingFields.all(List.of("Pendulum-v1"));
+        for (SettingField f : fields) {
+            org.junit.jupiter.api.Assertions.assertTrue(SettingFields.CATEGORIES.contains(f.category()), f.path() + ": " + f.category());
+        }
+        SettingField horizon = fields.stream().filter(f -> f.path().equals("mpc.horizon")).findFirst().orElseThrow();
+        SettingField penalty = fields.stream().filter(f -> f.path().equals("offline.penalty")).findFirst().orElseThrow();
+        SettingField gamma = fields.stream().filter(f -> f.path().equals("sac.gamma")).findFirst().orElseThrow();
+        assertEquals(null, SettingFields.whyNotApplying(horizon, Algorithm.MPC));
+        assertEquals("MBPO learns online: the MPC settings apply to mpc runs.", SettingFields.whyNotApplying(horizon, Algorithm.MBPO));
+        assertEquals("MPC learns no policy, it plans: the SAC settings apply to other algorithms.",
+                SettingFields.whyNotApplying(gamma, Algorithm.MPC));
+        assertEquals(null, SettingFields.whyNotApplying(penalty, Algorithm.OFFLINE));
+        assertEquals(null, SettingFields.whyNotApplying(gamma, Algorithm.OFFLINE));
+    }
+
+    @Test
     void mpcCountsItsOwnRandomStepsAndTrainingInterval() {
         RunConfig c = Presets.parse("{\"algorithm\": \"mpc\", \"mpc\": {\"randomSteps\": 123, \"trainEvery\": 77}}", "test", List.of());
         assertEquals(Algorithm.MPC, c.algorithm());
