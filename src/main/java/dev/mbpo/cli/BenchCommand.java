@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
-    enum Name { sgemm, sac_update_256, sac_update_64, sac_update_256_parallel, sac_update_64_parallel, ensemble_train_step, ensemble_layout, rollout, mujoco_step, sac_memory, loop_preset, loop_peer }
+    enum Name { sgemm, sac_update_256, sac_update_64, sac_update_256_parallel, sac_update_64_parallel, ensemble_train_step, ensemble_layout, rollout, mujoco_step, mpc_plan, sac_memory, loop_preset, loop_peer }
 
     /** Minutes each: they run only when named with --only. */
     private static final java.util.Set<Name> ON_REQUEST = java.util.EnumSet.of(Name.sac_memory, Name.loop_preset, Name.loop_peer);
@@ -114,6 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             return new BenchResult(figures.isEmpty() ? "mujoco steps: MuJoCo unavailable" : "mujoco steps", "us", new double[0], figures);
         });
+        all.put(Name.mpc_plan, () -> dev.mbpo.train.bench.PlanBenchmarks.plan(Path.of("presets/pendulum-mpc.json"), overrides,
+                Math.max(5, repeat / 10)));
         all.put(Name.sac_memory, () -> SacBenchmarks.memory(memoryUpdates, Math.max(1, memoryUpdates / 10), s -> {
             out.println("  " + s);
             out.flush();

@@ -16,12 +16,30 @@ public final class EnsembleParticles implements ParticleModel {
     private final DynamicsEnsemble ensemble;
     private final RewardFn analyticReward;
     private final RandomGenerator random;
+    /** Time spent in the network's forward passes, and in whole steps (forward, sampling, rewards), for benchmarks. */
+    private long forwardNanos;
+    private long stepNanos;
 
     /** @param analyticReward the closed-form reward, or null to use the learned one */
     public EnsembleParticles(DynamicsEnsemble ensemble, RewardFn analyticReward, RandomGenerator random) {
         this.ensemble = ensemble;
         this.analyticReward = analyticReward;
         this.random = random;
+    }
+
+    /** Nanoseconds in forward passes since the last {@link #resetTimes}. */
+    public long forwardNanos() {
+        return forwardNanos;
+    }
+
+    /** Nanoseconds in whole model steps (forward passes, Gaussian sampling, rewards) since the last {@link #resetTimes}. */
+    public long stepNanos() {
+        return stepNanos;
+    }
+
+    public void resetTimes() {
+        forwardNanos = 0;
+        stepNanos = 0;
     }
 
     @Override
@@ -45,7 +63,9 @@ public final class EnsembleParticles implements ParticleModel {
         return new Stepper() {
             @Override
             public void step(float[] obs, float[] actions, int rowsPer, float[] nextObs, float[] rewards) {
+                long t0 = System.nanoTime();
                 SampledPrediction p = elites.predict(obs, actions, rowsPer);
+                forwardNanos += System.nanoTime() - t0;
                 int obsDim = obsDim();
                 int actDim = actDim();
                 int rows = p.rows();
@@ -67,6 +87,7 @@ public final class EnsembleParticles implements ParticleModel {
                         rewards[r] = (float) analyticReward.reward(o, a, o2);
                     }
                 }
+                stepNanos += System.nanoTime() - t0;
             }
 
             @Override
