@@ -172,6 +172,8 @@ final class TrainCommand implements Callable<Integer> {
         private long startNanos = System.nanoTime();
         private RunEvent.Ended ended;
         private double etaSeconds = Double.NaN;
+        /** An offline run's dataset size: its steps are rounds of updates, not environment steps. */
+        private long dataset = -1;
 
         ProgressPrinter(PrintWriter out, boolean quiet, Double threshold) {
             this.out = out;
@@ -188,6 +190,8 @@ final class TrainCommand implements Callable<Integer> {
                 ended = end;
             } else if (e instanceof RunEvent.Progress p) {
                 etaSeconds = p.etaSeconds();
+            } else if (e instanceof RunEvent.Metrics m && m.values().containsKey(dev.mbpo.run.ComparisonRow.DATASET_SIZE)) {
+                dataset = m.values().get(dev.mbpo.run.ComparisonRow.DATASET_SIZE).longValue();
             } else if (e instanceof RunEvent.Metrics m && evalReturn.isPresent()) {
                 lastEval = evalReturn.getAsDouble();
                 bestEval = Math.max(bestEval, lastEval);
@@ -222,7 +226,8 @@ final class TrainCommand implements Callable<Integer> {
             out.println("---");
             if (ended != null) {
                 out.println("status:       " + ended.status() + (ended.reason().isEmpty() ? "" : " (" + ended.reason() + ")"));
-                out.println("real steps:   " + ended.step());
+                out.println(dataset >= 0 ? "update rounds: " + ended.step() + " (offline: no environment step but evaluation; "
+                        + "a dataset of " + dataset + " transitions)" : "real steps:   " + ended.step());
             }
             out.printf("wall time:    %.1f s%n", (System.nanoTime() - startNanos) / 1e9);
             out.printf("last eval:    %.2f%nbest eval:    %.2f%n", lastEval, bestEval);
