@@ -215,19 +215,32 @@ final class RunsCommand implements Runnable {
         }
     }
 
-    @Command(name = "compare", description = "Final and best returns, and steps to a threshold, side by side.")
+    @Command(name = "compare", description = "Final and best returns, and steps to a threshold, side by side; with --group-by, "
+            + "runs grouped by a setting across their seeds (mean curve with a 95% bootstrap band, interquartile mean, steps to R).")
     static final class Compare implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         Where where;
-        @Parameters(paramLabel = "ID", arity = "2..*")
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "runs (at least two; with --group-by, none means every run of --env)")
         List<String> ids = new ArrayList<>();
         @Option(names = "--threshold", paramLabel = "R", description = "eval return to reach (default: ${DEFAULT-VALUE})", defaultValue = "-200")
         double threshold;
+        @Option(names = "--group-by", paramLabel = "KEY", description = "group runs by this setting, e.g. rollout.horizon")
+        String groupBy;
+        @Option(names = "--env", paramLabel = "ID", description = "with --group-by and no IDs: the task whose runs are grouped")
+        String env;
+        @Option(names = "--csv", paramLabel = "FILE", description = "with --group-by: write each group's mean curve and band")
+        Path csv;
 
         @Override
         public Integer call() throws IOException {
+            if (groupBy != null) {
+                return grouped();
+            }
+            if (ids.size() < 2) {
+                throw new UserInputException("runs compare needs at least two run ids (or --group-by KEY)");
+            }
             PrintWriter out = spec.commandLine().getOut();
             String format = "%-48s %-5s %6s %8s %10s %10s %14s %10s%n";
             out.printf(format, "ID", "ALGO", "SEED", "STEPS", "BEST", "LAST", "STEPS TO " + fmt(threshold), "WALL S");
@@ -254,6 +267,82 @@ final class RunsCommand implements Runnable {
             }
             out.println("(offline: its real steps are its dataset's; MS/ACTION: median time to act in evaluation, a policy's "
                     + "forward pass or a whole plan)");
+            out.flush();
+            return Main.EXIT_OK;
+        }
+
+        /** Runs grouped by one setting, each group across its seeds (sweep.GroupedRuns). */
+        private Integer grouped() throws IOException {
+            RunsFolder runs = new RunsFolder(where.runs);
+            List<Path> dirs = new ArrayList<>();
+            if (ids.isEmpty()) {
+                if (env == null) {
+                    throw new UserInputException("--group-by without run ids needs --env ID: the task whose runs are grouped");
+                }
+                dirs.addAll(runs.list());
+            } else {
+                for (String id : ids) {
+                    dirs.add(runs.resolve(id));
+                }
+            }
+            List<dev.mbpo.sweep.GroupedRuns.Member> members = new ArrayList<>();
+            String task = env;
+            for (Path d : dirs) {
+                RunFolder f;
+                try {
+                    f = RunFolder.open(d);
+                } catch (RunFormatException e) {
+                    if (ids.isEmpty()) {
+                        continue; // not a run (an unfinished folder): the listing skips it
+                    }
+                    throw e;
+                }
+                if (env != null && !f.config().env().equals(env)) {
+                    continue;
+                }
+                if (task == null) {
+                    task = f.config().env();
+                } else if (!task.equals(f.config().env())) {
+                    throw new UserInputException("run " + f.id() + " is on " + f.config().env() + ", others on " + task
+                            + ": returns of different tasks do not compare");
+                }
+                members.add(new dev.mbpo.sweep.GroupedRuns.Member(f.id(), f.config(),
+                        RunSummary.of(readAndWarn(f, spec.commandLine().getErr()).events())));
+            }
+            if (members.isEmpty()) {
+                throw new UserInputException("no runs of " + env + " in " + where.runs);
+            }
+            List<dev.mbpo.sweep.GroupedRuns.Group> groups = dev.mbpo.sweep.GroupedRuns.group(members, groupBy, threshold, 1);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%d runs of %s grouped by %s (95%% bootstrap intervals over seeds):%n", members.size(), task, groupBy);
+            String f = "%-16s %5s %12s %22s %12s %26s%n";
+            out.printf(f, groupBy.length() > 16 ? "VALUE" : groupBy.toUpperCase(Locale.ROOT), "RUNS", "FINAL IQM", "IQM 95% CI",
+                    "FINAL MEAN", "STEPS TO " + fmt(threshold) + ": MEDIAN [RANGE]");
+            for (dev.mbpo.sweep.GroupedRuns.Group g : groups) {
+                String to = g.stepsTo().length == 0 ? "not reached"
+                        : String.format(Locale.ROOT, "%.0f [%.0f, %.0f]%s", g.stepsToMedian(), g.stepsToMin(), g.stepsToMax(),
+                        g.notReached() == 0 ? "" : ", " + g.notReached() + " not");
+                out.printf(f, g.value(), g.runs().size(), fmt(g.finalIqm()),
+                        "[" + fmt(g.finalIqmCi()[0]) + ", " + fmt(g.finalIqmCi()[1]) + "]", fmt(g.finalMean()), to);
+            }
+            for (dev.mbpo.sweep.GroupedRuns.Group g : groups) {
+                out.printf(Locale.ROOT, "%s = %s, mean return [95%% band] by step:", groupBy, g.value());
+                for (double[] p : g.curve()) {
+                    out.printf(Locale.ROOT, "  %.0f: %.1f [%.1f, %.1f]", p[0], p[1], p[2], p[3]);
+                }
+                out.println();
+            }
+            if (csv != null) {
+                StringBuilder b = new StringBuilder("group,step,mean,low,high,runs\n");
+                for (dev.mbpo.sweep.GroupedRuns.Group g : groups) {
+                    for (double[] p : g.curve()) {
+                        b.append(String.format(Locale.ROOT, "\"%s=%s\",%.0f,%.6g,%.6g,%.6g,%d%n", groupBy, g.value().replace("\"", "'"),
+                                p[0], p[1], p[2], p[3], g.runs().size()));
+                    }
+                }
+                java.nio.file.Files.writeString(csv, b.toString());
+                out.println("wrote " + csv);
+            }
             out.flush();
             return Main.EXIT_OK;
         }

@@ -15,7 +15,35 @@ import javafx.scene.control.TableView;
  * once deployed, online interaction, and how model error is handled.
  */
 final class ComparisonTable {
-    private final TableView<ComparisonRow> table = new TableView<>();
+    /** Columns widen to their header and cells: nothing in the table is shortened, at any font size. */
+    private final TableView<ComparisonRow> table = new TableView<>() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            boolean widened = false;
+            for (javafx.scene.Node n : lookupAll(".column-header")) {
+                if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.lookup(".label") instanceof Label l) {
+                    widened |= fit(h.getTableColumn(), l.prefWidth(-1) + 14);
+                }
+            }
+            for (javafx.scene.Node n : lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null && !c.getText().isEmpty()) {
+                    widened |= fit(c.getTableColumn(), c.prefWidth(-1) + 4);
+                }
+            }
+            if (widened) {
+                requestLayout();
+            }
+        }
+    };
+
+    private static boolean fit(javafx.scene.control.TableColumnBase<?, ?> column, double need) {
+        if (column == null || column.getWidth() >= need - 0.5) {
+            return false;
+        }
+        column.setPrefWidth(Math.ceil(need));
+        return true;
+    }
     private final TableColumn<ComparisonRow, String> stepsTo = column("Real steps to R", r -> r.realStepsTo() < 0
             ? "not reached" : String.format(Locale.ROOT, "%,d", r.realStepsTo()), 110);
     private final TableColumn<ComparisonRow, String> wallTo = column("Wall time to R", r -> Double.isNaN(r.wallSecondsTo())
@@ -34,8 +62,9 @@ final class ComparisonTable {
         table.getColumns().add(column("Model error", ComparisonRow::modelError, 300));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Open saved runs of SAC, MBPO, MPC and offline on one task to fill the table"));
-        table.setPrefHeight(150);
-        table.setMinHeight(90);
+        table.setMinHeight(0);
+        table.setVisible(false); // shown with its first row: an empty table would take the plot's room
+        table.setManaged(false);
     }
 
     private static TableColumn<ComparisonRow, String> column(String title, Function<ComparisonRow, String> value, double width) {
@@ -52,6 +81,9 @@ final class ComparisonTable {
         stepsTo.setText("Real steps to " + r);
         wallTo.setText("Wall time to " + r);
         table.getItems().setAll(rows);
+        table.setVisible(!rows.isEmpty());
+        table.setManaged(!rows.isEmpty());
+        table.setPrefHeight(34 + 27 * rows.size()); // the header and the rows; the plot keeps the rest
     }
 
     TableView<ComparisonRow> node() {

@@ -28,6 +28,9 @@ final class DisagreementView implements RunView {
     private final org.jfree.chart.plot.ValueMarker threshold = new org.jfree.chart.plot.ValueMarker(0);
     private final XYSeries overTime = Charts.series("disagreement (step 1)");
     private final XYSeries horizon = Charts.series("rollout length k");
+    /** Offline runs: the penalty lambda u taken from the mean imagined reward, beside the disagreement it tracks. */
+    private final XYSeries penalty = Charts.series("penalty lambda u (offline)");
+    private org.jfree.chart.renderer.xy.XYLineAndShapeRenderer timeRenderer;
     private final TextTitle info = new TextTitle();
     private final PlotPanel stepPanel;
     private final PlotPanel timePanel;
@@ -71,9 +74,12 @@ final class DisagreementView implements RunView {
         stepPanel = new PlotPanel("plot-disagreement", chart);
 
         XYSeriesCollection dis = new XYSeriesCollection(overTime);
+        dis.addSeries(penalty);
         JFreeChart time = Charts.lineChart("Disagreement and k over training", "real steps", "disagreement", dis);
         XYPlot tp = (XYPlot) time.getPlot();
-        tp.setRenderer(Charts.markers(Charts.PALETTE[0]));
+        timeRenderer = Charts.markers(Charts.PALETTE[0], new Color(0xe9a23b));
+        timeRenderer.setSeriesVisibleInLegend(1, false); // shown once an offline run reports its penalty
+        tp.setRenderer(timeRenderer);
         XYSeriesCollection k = new XYSeriesCollection(horizon);
         tp.setDataset(1, k);
         NumberAxis kAxis = new NumberAxis("k");
@@ -112,7 +118,18 @@ final class DisagreementView implements RunView {
             }
             horizon.add(r.step(), r.horizon(), false);
             dirty = true;
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("offline/penalty")) {
+            double v = m.values().get("offline/penalty");
+            if (Double.isFinite(v)) {
+                penalty.add(m.step(), v, false);
+                timeRenderer.setSeriesVisibleInLegend(1, true);
+                dirty = true;
+            }
         }
+    }
+
+    int penaltyPoints() {
+        return penalty.getItemCount();
     }
 
     @Override
@@ -124,6 +141,8 @@ final class DisagreementView implements RunView {
         ((XYPlot) stepPanel.chart().getPlot()).removeRangeMarker(threshold);
         overTime.clear();
         horizon.clear();
+        penalty.clear();
+        timeRenderer.setSeriesVisibleInLegend(1, false);
         info.setText("waiting for the first rollouts");
     }
 
@@ -135,6 +154,7 @@ final class DisagreementView implements RunView {
         dirty = false;
         timePanel.batch(() -> {
             overTime.fireSeriesChanged();
+            penalty.fireSeriesChanged();
             horizon.fireSeriesChanged();
         });
         if (latest != null) {
