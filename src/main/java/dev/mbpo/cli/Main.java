@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "MBPO Workbench: Model-Based Policy Optimization, headless or in a window.",
-        subcommands = {EnvsCommand.class, KeysCommand.class, EngineCommand.class, TrainCommand.class, RunsCommand.class, EvalCommand.class, DatasetCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EnvsCommand.class, KeysCommand.class, EngineCommand.class, TrainCommand.class, RunsCommand.class, EvalCommand.class, DatasetCommand.class, SweepCommand.class, BenchCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -34,6 +34,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "FILE", description = "preset JSON, e.g. presets/pendulum-mbpo.json")
     Path preset;
 
+    @Option(names = "--tag", paramLabel = "SWEEP", hidden = true, description = "the sweep this run belongs to (recorded with its provenance)")
+    String tag;
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue a run (id or folder in --runs) from its last checkpoint")
     String resume;
 
@@ -79,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
         EngineInfo engine = Engines.start(new EngineOptions(config.run().device(), config.run().threads(), 1));
         Map<String, String> provenance = provenance(engine);
         provenance.put("preset", preset.toString());
+        if (tag != null) {
+            provenance.put("sweep", tag);
+        }
         try (RunRecorder recorder = RunRecorder.create(out, config, provenance)) {
             return train(config, engine, recorder, null);
         }

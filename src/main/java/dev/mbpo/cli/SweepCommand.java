@@ -1,0 +1,263 @@
+package dev.mbpo.cli;
+
+import dev.mbpo.config.ConfigException;
+import dev.mbpo.config.Presets;
+import dev.mbpo.run.RunEvent;
+import dev.mbpo.run.RunFolder;
+import dev.mbpo.sweep.GridArgs;
+import dev.mbpo.sweep.LocalExecutor;
+import dev.mbpo.sweep.SweepPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mbpo sweep}: many seeded runs of a grid of settings, run here, with status, resume and cancel. */
+@Command(name = "sweep", description = "Run a grid of settings times seeds as ordinary recorded runs (sweeps/NAME/sweep.json keeps "
+        + "the plan and each run's state); then mbpo runs compare --group-by KEY.",
+        subcommands = {SweepCommand.Status.class, SweepCommand.Resume.class, SweepCommand.Cancel.class})
+final class SweepCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--preset", paramLabel = "FILE", description = "the preset every run starts from")
+    Path preset;
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2", description = "a setting and its values (repeatable; brackets keep a list whole)")
+    List<String> grid = new ArrayList<>();
+    @Option(names = "--seeds", paramLabel = "1-5", defaultValue = "1", description = "seeds: a range, a list, or one (default: ${DEFAULT-VALUE})")
+    String seeds;
+    @Option(names = "--steps", paramLabel = "N", description = "run.totalSteps of every run (default: the preset's)")
+    Integer steps;
+    @Option(names = "--executor", defaultValue = "local", description = "local (default: ${DEFAULT-VALUE})")
+    String executor;
+    @Option(names = "--parallel", defaultValue = "1", description = "runs at once, one torch thread each (default: ${DEFAULT-VALUE})")
+    int parallel;
+    @Option(names = "--name", description = "the sweep's name (default: the preset's file name and the time)")
+    String name;
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "runs folder (default: ${DEFAULT-VALUE})")
+    Path runs;
+    @Option(names = "--sweeps", paramLabel = "DIR", defaultValue = "sweeps", description = "sweeps folder (default: ${DEFAULT-VALUE})")
+    Path sweeps;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (preset == null) {
+            throw new UserInputException("give --preset FILE and at least one --grid KEY=V1,V2 (or a subcommand: status, resume, cancel)");
+        }
+        if (grid.isEmpty()) {
+            throw new UserInputException("an empty grid: give at least one --grid KEY=V1,V2 (e.g. --grid rollout.horizon=1,5)");
+        }
+        if (!executor.equals("local")) {
+            throw new UserInputException("--executor " + executor + ": only local runs here in this version (the Slurm executor is not built yet)");
+        }
+        if (parallel < 1 || parallel > 64) {
+            throw new UserInputException("--parallel is " + parallel + "; allowed: 1 to 64");
+        }
+        String text = Files.readString(PresetFiles.require(preset));
+        List<SweepPlan.Axis> axes = new ArrayList<>();
+        for (String g : grid) {
+            axes.add(GridArgs.axis(g));
+        }
+        List<Long> seedList = GridArgs.seeds(seeds);
+        List<SweepPlan.Entry> entries = SweepPlan.expand(axes, seedList);
+        for (SweepPlan.Entry e : entries) { // every run checked before anything is written
+            List<String> o = new ArrayList<>(e.overrides());
+            o.add("run.seed=" + e.seed());
+            if (steps != null) {
+                o.add("run.totalSteps=" + steps);
+            }
+            try {
+                Presets.parse(text, preset.toString(), o);
+            } catch (ConfigException ex) {
+                String msg = ex.getMessage().replace("--set ", "--grid ");
+                throw new UserInputException("run " + e.index() + " (" + e.label() + "): " + msg);
+            }
+        }
+        String sweepName = name != null ? name : preset.getFileName().toString().replaceFirst("\\.json$", "") + "-"
+                + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        if (!sweepName.matches("[A-Za-z0-9._-]+")) {
+            throw new UserInputException("--name '" + sweepName + "': letters, digits, '.', '_' and '-' only");
+        }
+        Path dir = sweeps.resolve(sweepName);
+        if (Files.exists(dir)) {
+            throw new UserInputException("sweep " + sweepName + " exists in " + sweeps + ": choose another --name, or mbpo sweep resume "
+                    + sweepName);
+        }
+        SweepPlan plan = new SweepPlan(sweepName, preset.toAbsolutePath().toString(), text, axes, seedList, steps, parallel, executor,
+                runs.toAbsolutePath().toString(), entries);
+        plan.save(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "sweep %s: %d runs (%d settings x %d seeds), %d at once; plan in %s%n", sweepName, entries.size(),
+                entries.size() / seedList.size(), seedList.size(), parallel, dir.resolve(SweepPlan.FILE));
+        out.flush();
+        return execute(dir, plan, out);
+    }
+
+    static int execute(Path dir, SweepPlan plan, PrintWriter out) throws IOException, InterruptedException {
+        SweepPlan end = new LocalExecutor(dir, SweepCommand::childCommand, out).run(plan);
+        var counts = end.counts();
+        out.printf(Locale.ROOT, "sweep %s: %d finished, %d failed%s%n", end.name(), counts.get(SweepPlan.State.FINISHED),
+                counts.get(SweepPlan.State.FAILED), counts.get(SweepPlan.State.FAILED) > 0 ? " (mbpo sweep resume " + end.name()
+                + " runs them again)" : "");
+        if (!end.grid().isEmpty()) {
+            out.printf("compare: mbpo runs compare --runs %s --group-by %s %s%n", end.runsFolder(), end.grid().get(0).key(),
+                    String.join(" ", end.runs().stream().filter(r -> r.runId() != null).map(SweepPlan.Entry::runId).toList()));
+        }
+        out.flush();
+        return counts.get(SweepPlan.State.FAILED) == 0 ? Main.EXIT_OK : Main.EXIT_INTERNAL;
+    }
+
+    /** This JVM's java, class path and memory and module options, running {@code mbpo} with {@code args}. */
+    static List<String> childCommand(List<String> args) {
+        List<String> c = new ArrayList<>();
+        c.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
+                    || a.startsWith("-Djava.library.path") || a.startsWith("-Dmbpo.")) {
+                c.add(a);
+            }
+        }
+        c.add("-cp");
+        c.add(System.getProperty("java.class.path"));
+        c.add(Main.class.getName());
+        c.addAll(args);
+        return c;
+    }
+
+    /** The sweeps folder option shared by the subcommands. */
+    static final class Where {
+        @Option(names = "--sweeps", paramLabel = "DIR", defaultValue = "sweeps", description = "sweeps folder (default: ${DEFAULT-VALUE})")
+        Path sweeps;
+
+        Path dir(String name) throws IOException {
+            Path d = sweeps.resolve(name);
+            if (!Files.isRegularFile(d.resolve(SweepPlan.FILE))) {
+                throw new UserInputException("no sweep '" + name + "' in " + sweeps);
+            }
+            return d;
+        }
+    }
+
+    @Command(name = "status", description = "Each run of a sweep: settings, seed, state (pending, running with progress, finished, failed with the reason).")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Where where;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = where.dir(name);
+            SweepPlan plan = SweepPlan.load(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-4s %-40s %-10s %-12s %s%n", "RUN", "SETTINGS", "STATE", "PROGRESS", "RUN ID / REASON");
+            for (SweepPlan.Entry e : plan.runs()) {
+                SweepPlan.State state = e.state();
+                String reason = e.reason();
+                if (state == SweepPlan.State.RUNNING && ProcessHandle.of(e.pid()).map(p -> !p.isAlive()).orElse(true)) {
+                    state = SweepPlan.State.FAILED; // its process is gone without a word: the sweep driver was stopped
+                    reason = "its process " + e.pid() + " is gone";
+                }
+                out.printf("%-4d %-40s %-10s %-12s %s%n", e.index(), e.label(), state.name().toLowerCase(Locale.ROOT),
+                        progress(plan, e), e.runId() == null ? reason : e.runId() + (reason.isEmpty() ? "" : ": " + reason));
+            }
+            out.println(plan.counts());
+            out.flush();
+            return Main.EXIT_OK;
+        }
+
+        private static String progress(SweepPlan plan, SweepPlan.Entry e) {
+            if (e.runId() == null) {
+                return "-";
+            }
+            try {
+                List<RunEvent> events = RunFolder.open(Path.of(plan.runsFolder()).resolve(e.runId())).readEvents().events();
+                long step = 0;
+                long total = 0;
+                for (RunEvent ev : events) {
+                    step = Math.max(step, ev.step());
+                    if (ev instanceof RunEvent.Started s) {
+                        total = s.totalSteps();
+                    }
+                }
+                return step + "/" + total;
+            } catch (IOException ex) {
+                return "?";
+            }
+        }
+    }
+
+    @Command(name = "resume", description = "Run a sweep's failed, cancelled and unstarted runs again (killed ones from their last checkpoint).")
+    static final class Resume implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Where where;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Path dir = where.dir(name);
+            SweepPlan plan = SweepPlan.load(dir);
+            List<SweepPlan.Entry> runs = new ArrayList<>();
+            int again = 0;
+            for (SweepPlan.Entry e : plan.runs()) {
+                boolean alive = e.state() == SweepPlan.State.RUNNING && ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false);
+                if (alive) {
+                    throw new UserInputException("run " + e.index() + " of sweep " + name + " is still running (process " + e.pid()
+                            + "); wait for it or mbpo sweep cancel " + name);
+                }
+                boolean redo = e.state() != SweepPlan.State.FINISHED;
+                runs.add(redo ? e.with(SweepPlan.State.PENDING, "", e.runId(), 0) : e);
+                again += redo ? 1 : 0;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("sweep %s: %d runs to run again%n", name, again);
+            out.flush();
+            SweepPlan p = plan.withRuns(runs);
+            p.save(dir);
+            return execute(dir, p, out);
+        }
+    }
+
+    @Command(name = "cancel", description = "Stop a sweep's running runs (each keeps its checkpoint) and mark the rest cancelled.")
+    static final class Cancel implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        Where where;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = where.dir(name);
+            SweepPlan plan = SweepPlan.load(dir);
+            List<SweepPlan.Entry> runs = new ArrayList<>();
+            int stopped = 0;
+            for (SweepPlan.Entry e : plan.runs()) {
+                if (e.state() == SweepPlan.State.RUNNING) {
+                    ProcessHandle.of(e.pid()).ifPresent(ProcessHandle::destroy); // SIGTERM: the run stops cleanly
+                    stopped++;
+                }
+                boolean open = e.state() == SweepPlan.State.RUNNING || e.state() == SweepPlan.State.PENDING;
+                runs.add(open ? e.with(SweepPlan.State.CANCELLED, "cancelled", e.runId(), 0) : e);
+            }
+            plan.withRuns(runs).save(dir);
+            spec.commandLine().getOut().printf("sweep %s: %d running runs stopped, the rest cancelled (mbpo sweep resume %s runs them again)%n",
+                    name, stopped, name);
+            return Main.EXIT_OK;
+        }
+    }
+}
