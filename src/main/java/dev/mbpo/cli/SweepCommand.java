@@ -36,8 +36,16 @@ final class SweepCommand implements Callable<Integer> {
     String seeds;
     @Option(names = "--steps", paramLabel = "N", description = "run.totalSteps of every run (default: the preset's)")
     Integer steps;
-    @Option(names = "--executor", defaultValue = "local", description = "local (default: ${DEFAULT-VALUE})")
+    @Option(names = "--executor", defaultValue = "local", description = "local or slurm (default: ${DEFAULT-VALUE})")
     String executor;
+    @Option(names = "--partition", description = "slurm: the partition (default: the cluster's default)")
+    String partition;
+    @Option(names = "--time", defaultValue = "04:00:00", description = "slurm: time limit per run (default: ${DEFAULT-VALUE})")
+    String time;
+    @Option(names = "--mem", defaultValue = "4G", description = "slurm: memory per run (default: ${DEFAULT-VALUE})")
+    String mem;
+    @Option(names = "--cpus-per-task", defaultValue = "1", description = "slurm: CPUs per run (default: ${DEFAULT-VALUE})")
+    int cpusPerTask;
     @Option(names = "--parallel", defaultValue = "1", description = "runs at once, one torch thread each (default: ${DEFAULT-VALUE})")
     int parallel;
     @Option(names = "--name", description = "the sweep's name (default: the preset's file name and the time)")
@@ -55,8 +63,16 @@ final class SweepCommand implements Callable<Integer> {
         if (grid.isEmpty()) {
             throw new UserInputException("an empty grid: give at least one --grid KEY=V1,V2 (e.g. --grid rollout.horizon=1,5)");
         }
-        if (!executor.equals("local")) {
-            throw new UserInputException("--executor " + executor + ": only local runs here in this version (the Slurm executor is not built yet)");
+        if (!executor.equals("local") && !executor.equals("slurm")) {
+            throw new UserInputException("--executor " + executor + "; allowed: local, slurm");
+        }
+        if (executor.equals("slurm") && !dev.mbpo.sweep.SlurmExecutor.available()) {
+            throw new UserInputException("--executor slurm: sbatch is not on the PATH (Slurm's client commands are needed; "
+                    + "on Debian: apt-get install slurm-client)");
+        }
+        if (cpusPerTask < 1 || !time.matches("(\\d+-)?\\d{1,2}(:\\d{2}){0,2}") || !mem.matches("\\d+[KMGT]?")) {
+            throw new UserInputException("--time " + time + ", --mem " + mem + ", --cpus-per-task " + cpusPerTask
+                    + "; allowed: a Slurm time such as 04:00:00 or 1-00:00:00, a memory such as 4G, at least 1 CPU");
         }
         if (parallel < 1 || parallel > 64) {
             throw new UserInputException("--parallel is " + parallel + "; allowed: 1 to 64");
@@ -92,7 +108,8 @@ final class SweepCommand implements Callable<Integer> {
                     + sweepName);
         }
         SweepPlan plan = new SweepPlan(sweepName, preset.toAbsolutePath().toString(), text, axes, seedList, steps, parallel, executor,
-                runs.toAbsolutePath().toString(), entries);
+                runs.toAbsolutePath().toString(), entries, executor.equals("slurm")
+                ? new dev.mbpo.sweep.SlurmExecutor.Options(partition, time, mem, cpusPerTask) : null);
         plan.save(dir);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "sweep %s: %d runs (%d settings x %d seeds), %d at once; plan in %s%n", sweepName, entries.size(),
@@ -102,7 +119,9 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static int execute(Path dir, SweepPlan plan, PrintWriter out) throws IOException, InterruptedException {
-        SweepPlan end = new LocalExecutor(dir, SweepCommand::childCommand, out).run(plan);
+        SweepPlan end = "slurm".equals(plan.executor())
+                ? new dev.mbpo.sweep.SlurmExecutor(dir, SweepCommand::childCommand, plan.slurm(), out, 2000).run(plan)
+                : new LocalExecutor(dir, SweepCommand::childCommand, out).run(plan);
         var counts = end.counts();
         out.printf(Locale.ROOT, "sweep %s: %d finished, %d failed%s%n", end.name(), counts.get(SweepPlan.State.FINISHED),
                 counts.get(SweepPlan.State.FAILED), counts.get(SweepPlan.State.FAILED) > 0 ? " (mbpo sweep resume " + end.name()
@@ -164,7 +183,7 @@ final class SweepCommand implements Callable<Integer> {
             for (SweepPlan.Entry e : plan.runs()) {
                 SweepPlan.State state = e.state();
                 String reason = e.reason();
-                if (state == SweepPlan.State.RUNNING && ProcessHandle.of(e.pid()).map(p -> !p.isAlive()).orElse(true)) {
+                if (state == SweepPlan.State.RUNNING && SweepPlan.slurmJobOf(e) == null && !SweepPlan.liveLocally(e)) {
                     state = SweepPlan.State.FAILED; // its process is gone without a word: the sweep driver was stopped
                     reason = "its process " + e.pid() + " is gone";
                 }
@@ -213,8 +232,7 @@ final class SweepCommand implements Callable<Integer> {
             List<SweepPlan.Entry> runs = new ArrayList<>();
             int again = 0;
             for (SweepPlan.Entry e : plan.runs()) {
-                boolean alive = e.state() == SweepPlan.State.RUNNING && ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false);
-                if (alive) {
+                if (SweepPlan.liveLocally(e)) {
                     throw new UserInputException("run " + e.index() + " of sweep " + name + " is still running (process " + e.pid()
                             + "); wait for it or mbpo sweep cancel " + name);
                 }
@@ -246,13 +264,24 @@ final class SweepCommand implements Callable<Integer> {
             SweepPlan plan = SweepPlan.load(dir);
             List<SweepPlan.Entry> runs = new ArrayList<>();
             int stopped = 0;
+            java.util.Set<String> jobs = new java.util.TreeSet<>();
             for (SweepPlan.Entry e : plan.runs()) {
                 if (e.state() == SweepPlan.State.RUNNING) {
                     ProcessHandle.of(e.pid()).ifPresent(ProcessHandle::destroy); // SIGTERM: the run stops cleanly
+                    if (SweepPlan.slurmJobOf(e) != null) {
+                        jobs.add(SweepPlan.slurmJobOf(e));
+                    }
                     stopped++;
                 }
                 boolean open = e.state() == SweepPlan.State.RUNNING || e.state() == SweepPlan.State.PENDING;
                 runs.add(open ? e.with(SweepPlan.State.CANCELLED, "cancelled", e.runId(), 0) : e);
+            }
+            for (String job : jobs) {
+                try {
+                    dev.mbpo.sweep.SlurmExecutor.scancel(job);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
             }
             plan.withRuns(runs).save(dir);
             spec.commandLine().getOut().printf("sweep %s: %d running runs stopped, the rest cancelled (mbpo sweep resume %s runs them again)%n",

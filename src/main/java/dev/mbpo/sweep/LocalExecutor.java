@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * output goes to {@code logs/run-N.log} in the sweep's folder.
  */
 public final class LocalExecutor {
-    private static final Pattern RUN_LINE = Pattern.compile("^(?:run|resuming) (\\S+?):? ");
+    private static final Pattern RUN_LINE = Pattern.compile("^(?:run|resuming) (\\d{8}-\\d{6}-\\S+?):? ");
     private static final long POLL_MILLIS = 300;
 
     private final Path dir;

@@ -26,9 +26,10 @@ import java.util.Map;
  * @param executor   local (or slurm)
  * @param runsFolder where the runs are recorded
  * @param runs       one entry per (setting, seed)
+ * @param slurm      the cluster options (slurm executor), else null
  */
 public record SweepPlan(String name, String preset, String presetJson, List<Axis> grid, List<Long> seeds, Integer steps,
-                        int parallel, String executor, String runsFolder, List<Entry> runs) {
+                        int parallel, String executor, String runsFolder, List<Entry> runs, SlurmExecutor.Options slurm) {
 
     /** One varied setting: its preset key and values (each as --set takes it). */
     public record Axis(String key, List<String> values) {
@@ -94,7 +95,7 @@ public record SweepPlan(String name, String preset, String presetJson, List<Axis
     }
 
     public SweepPlan withRuns(List<Entry> r) {
-        return new SweepPlan(name, preset, presetJson, grid, seeds, steps, parallel, executor, runsFolder, List.copyOf(r));
+        return new SweepPlan(name, preset, presetJson, grid, seeds, steps, parallel, executor, runsFolder, List.copyOf(r), slurm);
     }
 
     /** Writes {@code dir/sweep.json} through a temporary file and a rename. */
@@ -111,6 +112,21 @@ public record SweepPlan(String name, String preset, String presetJson, List<Axis
             throw new IOException("no sweep in " + dir + " (" + FILE + " missing)");
         }
         return JSON.readValue(f.toFile(), SweepPlan.class);
+    }
+
+    /** The Slurm job array a run was submitted in ("slurm job 12_3" in its reason), or null. */
+    public static String slurmJobOf(Entry e) {
+        String r = e.reason();
+        if (r == null || !r.startsWith("slurm job ")) {
+            return null;
+        }
+        String task = r.substring("slurm job ".length()).split("\\s")[0];
+        return task.contains("_") ? task.substring(0, task.indexOf('_')) : task;
+    }
+
+    /** True while the run is running as far as this machine can tell: its process lives, or Slurm has it. */
+    public static boolean liveLocally(Entry e) {
+        return e.state() == State.RUNNING && ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** How many runs are in each state. */

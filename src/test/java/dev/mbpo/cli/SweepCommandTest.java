@@ -64,9 +64,16 @@ class SweepCommandTest {
                 ((String) invalid[2]).strip().replace(dir.toString() + "/", ""));
         Object[] empty = mbpo("sweep", "--preset", p);
         assertEquals("mbpo: an empty grid: give at least one --grid KEY=V1,V2 (e.g. --grid rollout.horizon=1,5)", ((String) empty[2]).strip());
-        Object[] slurm = mbpo("sweep", "--preset", p, "--grid", "rollout.horizon=1,2", "--executor", "slurm");
-        assertEquals(2, slurm[0]);
-        assertEquals(1, ((String) slurm[2]).strip().lines().count());
+        Object[] pbs = mbpo("sweep", "--preset", p, "--grid", "rollout.horizon=1,2", "--executor", "pbs");
+        assertEquals("mbpo: --executor pbs; allowed: local, slurm", ((String) pbs[2]).strip());
+        System.setProperty("mbpo.sbatch", "no-such-sbatch");
+        try {
+            Object[] slurm = mbpo("sweep", "--preset", p, "--grid", "rollout.horizon=1,2", "--executor", "slurm");
+            assertEquals(2, slurm[0]);
+            assertTrue(((String) slurm[2]).strip().startsWith("mbpo: --executor slurm: sbatch is not on the PATH"), (String) slurm[2]);
+        } finally {
+            System.clearProperty("mbpo.sbatch");
+        }
         assertFalse(Files.exists(dir.resolve("sweeps")), "nothing written for refused sweeps");
         Files.createDirectories(dir.resolve("sweeps").resolve("taken"));
         Object[] taken = mbpo("sweep", "--preset", p, "--grid", "rollout.horizon=1,2", "--name", "taken");
