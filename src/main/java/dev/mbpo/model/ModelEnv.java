@@ -93,15 +93,7 @@ public final class ModelEnv {
         }
         termination.terminatedRows(obs, actions, next, rows, obsDim, actDim, done);
         if (analyticReward != null) {
-            float[] o = new float[obsDim];
-            float[] a = new float[actDim];
-            float[] o2 = new float[obsDim];
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(obs, r * obsDim, o, 0, obsDim);
-                System.arraycopy(actions, r * actDim, a, 0, actDim);
-                System.arraycopy(next, r * obsDim, o2, 0, obsDim);
-                rewards[r] = (float) analyticReward.reward(o, a, o2);
-            }
+            analyticReward.rewardRows(obs, actions, next, rows, obsDim, actDim, rewards);
         }
         double[] u = new double[measured];
         for (int r = 0; r < measured; r++) {

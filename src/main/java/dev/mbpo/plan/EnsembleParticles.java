@@ -77,15 +77,7 @@ public final class EnsembleParticles implements ParticleModel {
                     }
                 }
                 if (analyticReward != null) {
-                    float[] o = new float[obsDim];
-                    float[] a = new float[actDim];
-                    float[] o2 = new float[obsDim];
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(obs, r * obsDim, o, 0, obsDim);
-                        System.arraycopy(actions, r * actDim, a, 0, actDim);
-                        System.arraycopy(nextObs, r * obsDim, o2, 0, obsDim);
-                        rewards[r] = (float) analyticReward.reward(o, a, o2);
-                    }
+                    analyticReward.rewardRows(obs, actions, nextObs, rows, obsDim, actDim, rewards);
                 }
                 stepNanos += System.nanoTime() - t0;
             }

@@ -25,21 +25,13 @@ import java.util.function.Consumer;
  * 1 is skipped and its batches are all real. The parts live in {@link LoopParts}; the model side
  * in {@link ModelBranch}; the updates in {@link PolicyUpdates}; evaluation in {@link Evaluation}.
  */
-final class MbpoLoop implements TrainingLoop {
-    private final RunConfig config;
-    private final Consumer<RunEvent> events;
-    private final BooleanSupplier stopRequested;
-    private final LoopTelemetry telemetry;
-    private LoopParts parts;
+final class MbpoLoop extends PartsLoop {
     private PolicyUpdates updates;
     private Evaluation evaluation;
     private java.util.function.LongPredicate poisonAt;
 
     MbpoLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
-        this.config = config;
-        this.events = events;
-        this.stopRequested = stopRequested;
-        this.telemetry = new LoopTelemetry(events, clock);
+        super(config, events, clock, stopRequested);
     }
 
     /** Tests only: poisons a batch with NaN at the steps this accepts. */
@@ -135,23 +127,6 @@ final class MbpoLoop implements TrainingLoop {
         updates.report(parts.step);
         if (evaluation.due(parts.step)) {
             evaluation.run(parts.step);
-        }
-    }
-
-    @Override
-    public LoopParts parts() {
-        return parts;
-    }
-
-    @Override
-    public void saveCheckpoint(Path dir) throws IOException {
-        LoopCheckpoint.save(dir, parts, parts.trainEpisodes);
-    }
-
-    @Override
-    public void close() {
-        if (parts != null) {
-            parts.close();
         }
     }
 }

@@ -23,16 +23,11 @@ import java.util.function.Consumer;
  * Each evaluation reports the planning time per action ({@code mpc/plan_ms} for training
  * steps, {@code eval/act_ms} for evaluation).
  */
-final class MpcLoop implements TrainingLoop {
+final class MpcLoop extends PartsLoop {
     static final String PLAN_MS = "mpc/plan_ms";
     /** Planned real steps between two recorded plans (the views draw the latest). */
     static final int PLAN_EVENT_EVERY = 10;
 
-    private final RunConfig config;
-    private final Consumer<RunEvent> events;
-    private final BooleanSupplier stopRequested;
-    private final LoopTelemetry telemetry;
-    private LoopParts parts;
     private Evaluation evaluation;
     private CemPlanner planner;
     private CemPlanner evalPlanner;
@@ -41,10 +36,7 @@ final class MpcLoop implements TrainingLoop {
     private long plans;
 
     MpcLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
-        this.config = config;
-        this.events = events;
-        this.stopRequested = stopRequested;
-        this.telemetry = new LoopTelemetry(events, clock);
+        super(config, events, clock, stopRequested);
     }
 
     @Override
@@ -143,22 +135,5 @@ final class MpcLoop implements TrainingLoop {
         planNanos = 0;
         timedPlans = 0;
         return m;
-    }
-
-    @Override
-    public LoopParts parts() {
-        return parts;
-    }
-
-    @Override
-    public void saveCheckpoint(Path dir) throws IOException {
-        LoopCheckpoint.save(dir, parts, parts.trainEpisodes);
-    }
-
-    @Override
-    public void close() {
-        if (parts != null) {
-            parts.close();
-        }
     }
 }

@@ -16,21 +16,13 @@ import java.util.function.Consumer;
  * {@code realRatio} dataset and the rest imagined. The environment is touched only by
  * evaluation. A step here is one round of G updates: the run's length counts them.
  */
-final class OfflineLoop implements TrainingLoop {
-    private final RunConfig config;
-    private final Consumer<RunEvent> events;
-    private final BooleanSupplier stopRequested;
-    private final LoopTelemetry telemetry;
-    private LoopParts parts;
+final class OfflineLoop extends PartsLoop {
     private PolicyUpdates updates;
     private Evaluation evaluation;
     private java.util.function.Function<String, dev.mbpo.env.Env> envs = dev.mbpo.env.Envs::make;
 
     OfflineLoop(RunConfig config, Consumer<RunEvent> events, Clock clock, BooleanSupplier stopRequested) {
-        this.config = config;
-        this.events = events;
-        this.stopRequested = stopRequested;
-        this.telemetry = new LoopTelemetry(events, clock);
+        super(config, events, clock, stopRequested);
     }
 
     /** Tests only: makes the training environment, then the evaluation one. */
@@ -82,22 +74,5 @@ final class OfflineLoop implements TrainingLoop {
         telemetry.time("rollout");
         parts.model.rollout(parts.step, parts.real, parts.sac);
         telemetry.endTiming();
-    }
-
-    @Override
-    public LoopParts parts() {
-        return parts;
-    }
-
-    @Override
-    public void saveCheckpoint(Path dir) throws IOException {
-        LoopCheckpoint.save(dir, parts, parts.trainEpisodes);
-    }
-
-    @Override
-    public void close() {
-        if (parts != null) {
-            parts.close();
-        }
     }
 }
