@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -21,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
@@ -68,6 +66,10 @@ final class CompareView {
     private final RunController leftRuns;
     private final RunController rightRuns;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final AlgorithmRace race;
+    /** An offline run's x on the plot: its dataset size, per series; -1 for runs that step. */
+    private final long[] datasetX = {-1, -1, -1, -1};
+    private boolean racing;
     private boolean dirty;
 
     /**
@@ -78,6 +80,7 @@ final class CompareView {
     CompareView(Path runsDir, Supplier<RunConfig> settings, java.util.function.Function<String, Path> choose) {
         leftRuns = new RunController(runsDir);
         rightRuns = new RunController(runsDir);
+        race = new AlgorithmRace(runsDir, choose, () -> startAlgorithms(settings.get()));
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(left);
         data.addSeries(right);
@@ -98,6 +101,7 @@ final class CompareView {
         stopBoth.setOnAction(e -> {
             leftRuns.stop();
             rightRuns.stop();
+            race.stop();
         });
         openTwo.setId("compare-open");
         openTwo.setOnAction(e -> {
@@ -111,22 +115,15 @@ final class CompareView {
         openRuns.setTooltip(new Tooltip("Open up to four saved runs on one task (SAC, MBPO, MPC, offline): their curves and the "
                 + "comparison table. Cancel the chooser to stop adding."));
         openRuns.setOnAction(e -> {
-            List<Path> chosen = new java.util.ArrayList<>();
-            while (chosen.size() < 4) {
-                Path p = choose.apply("Run " + (chosen.size() + 1) + " of up to 4 (cancel when done)");
-                if (p == null) {
-                    break;
-                }
-                chosen.add(p);
-            }
+            List<Path> chosen = ComparedRuns.chooseUpTo(4, choose);
             if (!chosen.isEmpty()) {
                 openRuns(chosen);
             }
         });
         info.setId("compare-info");
         // A row that wraps rather than cutting a button's text (large fonts, narrow windows).
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, stopBoth, openTwo,
-                openRuns, new Label("R"), compared.threshold(), info);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, race.node(),
+                stopBoth, openTwo, openRuns, new Label("R"), compared.threshold(), info);
         for (javafx.scene.Node n : bar.getChildren()) {
             if (n instanceof javafx.scene.control.Control c) {
                 c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -134,16 +131,7 @@ final class CompareView {
         }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
-        agents.setHgap(6);
-        agents.add(card(leftTitle, leftEnv), 0, 0);
-        agents.add(card(rightTitle, rightEnv), 1, 0);
-        for (int i = 0; i < 2; i++) {
-            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-            c.setPercentWidth(50);
-            agents.getColumnConstraints().add(c);
-        }
-        GridPane.setVgrow(agents.getChildren().get(0), Priority.ALWAYS);
-        GridPane.setVgrow(agents.getChildren().get(1), Priority.ALWAYS);
+        AgentCards.fill(agents, leftTitle, leftEnv, rightTitle, rightEnv);
         VBox centre = new VBox(6, panel, compared.table(), agents);
         VBox.setVgrow(panel, Priority.ALWAYS);
         VBox.setVgrow(agents, Priority.ALWAYS);
@@ -155,14 +143,6 @@ final class CompareView {
         node.setId("compare-view");
         leftTitle.setStyle("-fx-font-weight: bold; -fx-text-fill: #2a9d8f;");
         rightTitle.setStyle("-fx-font-weight: bold; -fx-text-fill: #e76f51;");
-    }
-
-    private static VBox card(Label title, EnvView env) {
-        VBox v = new VBox(2, title, env.node());
-        VBox.setVgrow(env.node(), Priority.ALWAYS);
-        v.setPadding(new Insets(4));
-        v.getStyleClass().add("teaching-card");
-        return v;
     }
 
     BorderPane node() {
@@ -186,6 +166,10 @@ final class CompareView {
         return series[slot].getItemCount();
     }
 
+    AlgorithmRace race() {
+        return race;
+    }
+
     /** Rows of the comparison table. */
     int tableRows() {
         return compared.rows();
@@ -194,18 +178,7 @@ final class CompareView {
     /** Reads up to four saved runs off the FX thread and shows their curves and the comparison table. */
     void openRuns(List<Path> dirs) {
         info.setText("reading " + dirs.size() + " runs...");
-        Thread t = new Thread(() -> {
-            try {
-                List<RunFolder> folders = new java.util.ArrayList<>();
-                List<List<RunEvent>> events = new java.util.ArrayList<>();
-                ComparedRuns.read(dirs, folders, events);
-                Platform.runLater(() -> showRuns(folders, events));
-            } catch (IOException e) {
-                Platform.runLater(() -> Dialogs.error("Could not open the runs", e.getMessage()));
-            }
-        }, "mbpo-open-runs");
-        t.setDaemon(true);
-        t.start();
+        ComparedRuns.readInBackground(dirs, this::showRuns);
     }
 
     private void showRuns(List<RunFolder> folders, List<List<RunEvent>> events) {
@@ -216,17 +189,10 @@ final class CompareView {
             series[i].setKey(f.config().algorithm().label().toUpperCase(java.util.Locale.ROOT) + " (" + f.id() + ")");
             renderer.setSeriesPaint(i, ComparedRuns.colorOf(f.config().algorithm()));
             renderer.setSeriesVisibleInLegend(i, true);
-            long x = -1;
+            compared.add(f.id(), f.config(), new java.util.ArrayList<>());
             for (RunEvent e : events.get(i)) {
-                if (e instanceof RunEvent.Metrics m && m.values().containsKey(dev.mbpo.run.ComparisonRow.DATASET_SIZE)) {
-                    x = m.values().get(dev.mbpo.run.ComparisonRow.DATASET_SIZE).longValue(); // offline: all at its dataset size
-                }
-                java.util.OptionalDouble ret = RunEvent.evalReturn(e);
-                if (ret.isPresent()) {
-                    series[i].add(x >= 0 ? x : e.step(), ret.getAsDouble(), false);
-                }
+                acceptSlot(i, e);
             }
-            compared.add(f.id(), f.config(), events.get(i));
         }
         dirty = true;
         info.setText("comparing " + folders.size() + " saved runs on " + folders.get(0).config().env());
@@ -239,22 +205,49 @@ final class CompareView {
         agents.setManaged(on);
     }
 
-    /** The SAC twin of an MBPO configuration: same seed, env and SAC settings; G = 1 unless asked otherwise. */
-    static RunConfig sacTwin(RunConfig mbpo, boolean sameUpdates) {
-        ObjectNode tree = Presets.toTree(mbpo);
-        tree.put("algorithm", "sac");
-        tree.put("name", mbpo.name() + " (SAC twin)");
-        if (!sameUpdates) {
-            ((ObjectNode) tree.get("sac")).put("updatesPerStep", 1);
+    /** Starts the algorithms checked in the race menu on the current settings; their curves and table fill as they run. */
+    void startAlgorithms(RunConfig settings) {
+        List<RunConfig> configs = race.configs(settings, sacUpdates.getSelectionModel().getSelectedIndex() == 1);
+        if (configs.isEmpty()) {
+            info.setText("check at least one algorithm (an offline run needs its dataset chosen)");
+            return;
         }
-        return Presets.fromTree(tree, "SAC twin of " + mbpo.name());
+        clear();
+        setAgentsShown(false);
+        try {
+            for (AlgorithmRace.Started s : race.start(configs)) {
+                series[s.slot()].setKey(s.config().algorithm().label().toUpperCase(java.util.Locale.ROOT) + " (" + s.id() + ")");
+                renderer.setSeriesPaint(s.slot(), ComparedRuns.colorOf(s.config().algorithm()));
+                renderer.setSeriesVisibleInLegend(s.slot(), true);
+                compared.add(s.id(), s.config(), new java.util.ArrayList<>());
+            }
+        } catch (IOException | RuntimeException e) {
+            Dialogs.error("Could not start the algorithms", e.getMessage());
+            return;
+        }
+        racing = true;
+        setRunning(true);
+        info.setText(configs.size() + " algorithms running on " + settings.env() + ", seed " + settings.run().seed());
+    }
+
+    /** One event of the run drawn as curve {@code slot}: its evaluation returns (offline: at its dataset size), its table row. */
+    private void acceptSlot(int slot, RunEvent e) {
+        if (e instanceof RunEvent.Metrics m && m.values().containsKey(dev.mbpo.run.ComparisonRow.DATASET_SIZE)) {
+            datasetX[slot] = m.values().get(dev.mbpo.run.ComparisonRow.DATASET_SIZE).longValue();
+        }
+        java.util.OptionalDouble ret = RunEvent.evalReturn(e);
+        if (ret.isPresent()) {
+            series[slot].add(datasetX[slot] >= 0 ? datasetX[slot] : e.step(), ret.getAsDouble(), false);
+            dirty = true;
+        }
+        compared.record(slot, e);
     }
 
     void startBoth(RunConfig settings) {
         ObjectNode tree = Presets.toTree(settings);
         tree.put("algorithm", "mbpo");
         RunConfig mbpo = Presets.fromTree(tree, "compare");
-        RunConfig sac = sacTwin(mbpo, sacUpdates.getSelectionModel().getSelectedIndex() == 1);
+        RunConfig sac = AlgorithmRace.sacTwin(mbpo, sacUpdates.getSelectionModel().getSelectedIndex() == 1);
         clear();
         leftEnv.setEnvironment(mbpo.env());
         rightEnv.setEnvironment(sac.env());
@@ -288,6 +281,7 @@ final class CompareView {
         startBoth.setDisable(active || running.get());
         openTwo.setDisable(running.get());
         openRuns.setDisable(running.get());
+        race.node().setDisable(active || running.get());
     }
 
     private void setRunning(boolean on) {
@@ -295,25 +289,14 @@ final class CompareView {
         startBoth.setDisable(on || mainRunActive);
         openTwo.setDisable(on);
         openRuns.setDisable(on);
+        race.node().setDisable(on || mainRunActive);
         stopBoth.setDisable(!on);
     }
 
     /** Reads two saved runs off the FX thread and shows them together. */
     void openPair(Path a, Path b) {
         info.setText("reading " + a.getFileName() + " and " + b.getFileName() + "...");
-        Thread t = new Thread(() -> {
-            try {
-                RunFolder fa = RunFolder.open(a);
-                RunFolder fb = RunFolder.open(b);
-                List<RunEvent> ea = fa.readEvents().events();
-                List<RunEvent> eb = fb.readEvents().events();
-                Platform.runLater(() -> showPair(fa, ea, fb, eb));
-            } catch (IOException e) {
-                Platform.runLater(() -> Dialogs.error("Could not open the runs", e.getMessage()));
-            }
-        }, "mbpo-open-pair");
-        t.setDaemon(true);
-        t.start();
+        ComparedRuns.readInBackground(List.of(a, b), (f, ev) -> showPair(f.get(0), ev.get(0), f.get(1), ev.get(1)));
     }
 
     private void showPair(RunFolder fa, List<RunEvent> ea, RunFolder fb, List<RunEvent> eb) {
@@ -342,6 +325,7 @@ final class CompareView {
         renderer.setSeriesVisibleInLegend(2, false); // the third and fourth curves only for algorithm comparisons
         renderer.setSeriesVisibleInLegend(3, false);
         compared.clear();
+        java.util.Arrays.fill(datasetX, -1);
         setAgentsShown(true);
         leftEnv.reset();
         rightEnv.reset();
@@ -359,7 +343,14 @@ final class CompareView {
 
     /** Once per frame: drains both live runs and advances both animations. */
     void pump(long now) {
-        if (running.get()) {
+        if (racing) {
+            race.drain(this::acceptSlot);
+            if (!race.running()) {
+                racing = false;
+                setRunning(false);
+                info.setText("all runs ended; they are saved in the runs folder");
+            }
+        } else if (running.get()) {
             leftRuns.drain(5000).forEach(e -> accept(true, e));
             rightRuns.drain(5000).forEach(e -> accept(false, e));
             boolean leftDone = leftRuns.modeProperty().get() == RunController.Mode.IDLE;
@@ -396,5 +387,6 @@ final class CompareView {
     void shutdown() {
         leftRuns.shutdown();
         rightRuns.shutdown();
+        race.shutdown();
     }
 }

@@ -111,6 +111,35 @@ final class ComparedRuns {
         }
     }
 
+    /** Reads run folders of one task off the FX thread, then hands them to {@code then} on it (an error dialog if they cannot be read). */
+    static void readInBackground(List<Path> dirs, java.util.function.BiConsumer<List<RunFolder>, List<List<RunEvent>>> then) {
+        Thread t = new Thread(() -> {
+            try {
+                List<RunFolder> folders = new ArrayList<>();
+                List<List<RunEvent>> events = new ArrayList<>();
+                read(dirs, folders, events);
+                javafx.application.Platform.runLater(() -> then.accept(folders, events));
+            } catch (IOException e) {
+                javafx.application.Platform.runLater(() -> Dialogs.error("Could not open the runs", e.getMessage()));
+            }
+        }, "mbpo-open-runs");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Asks for run folders one by one until {@code max} or a cancel. */
+    static List<Path> chooseUpTo(int max, java.util.function.Function<String, Path> choose) {
+        List<Path> chosen = new ArrayList<>();
+        while (chosen.size() < max) {
+            Path p = choose.apply("Run " + (chosen.size() + 1) + " of up to " + max + " (cancel when done)");
+            if (p == null) {
+                break;
+            }
+            chosen.add(p);
+        }
+        return chosen;
+    }
+
     /** The algorithm's colour, the same in every comparison. */
     static Color colorOf(Algorithm a) {
         return switch (a) {

@@ -159,6 +159,34 @@ class TeachingGuiTest {
     }
 
     @Test
+    void fourAlgorithmsStartAtOnceFromTheSettingsAndFillTheLiveTable(FxRobot robot) throws Exception {
+        Path preset = dir.resolve("tiny-race.json");
+        Files.writeString(preset, WorkbenchGuiTest.TINY.replace("\"mbpo\": {", "\"mpc\": {\"population\": 16, \"elites\": 4, "
+                + "\"horizon\": 4, \"iterations\": 2, \"particles\": 2, \"randomSteps\": 100, \"trainEvery\": 100}, "
+                + "\"offline\": {\"datasetSize\": 250}, \"mbpo\": {"));
+        robot.interact(() -> workbench.loadPreset(preset));
+        robot.clickOn("Compare");
+        robot.interact(() -> {
+            workbench.compare().race().check(List.of(dev.mbpo.config.Algorithm.SAC, dev.mbpo.config.Algorithm.MBPO,
+                    dev.mbpo.config.Algorithm.MPC, dev.mbpo.config.Algorithm.OFFLINE), mbpoRun);
+        });
+        robot.clickOn("#compare-start-algorithms");
+        robot.clickOn("#compare-start-checked");
+        waitUntil("four live curves and the table", 180, () -> workbench.compare().points(0) >= 2 && workbench.compare().points(1) >= 2
+                && workbench.compare().points(2) >= 2 && workbench.compare().points(3) >= 2 && workbench.compare().tableRows() == 4);
+        assertTrue(workbench.compare().runningProperty().get());
+        assertTrue(robot.lookup("#start").queryButton().isDisabled(), "no dashboard run while they train");
+        robot.clickOn("#compare-stop");
+        waitUntil("all four ended", 30, () -> !workbench.compare().runningProperty().get());
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            for (String a : List.of("-sac-", "-mbpo-", "-mpc-", "-offline-")) {
+                assertTrue(names.stream().anyMatch(n -> n.contains(a)), a + " run recorded: " + names);
+            }
+        }
+    }
+
+    @Test
     void twoSavedRunsPlayTogether(FxRobot robot) throws Exception {
         robot.clickOn("Compare");
         robot.interact(() -> workbench.compare().openPair(mbpoRun, sacRun));
@@ -171,6 +199,12 @@ class TeachingGuiTest {
         Path preset = dir.resolve("tiny-compare.json");
         Files.writeString(preset, WorkbenchGuiTest.TINY);
         robot.interact(() -> workbench.loadPreset(preset));
+        java.util.Set<Path> before = new java.util.HashSet<>();
+        if (Files.isDirectory(dir.resolve("runs"))) {
+            try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+                s.forEach(before::add); // other tests of this class record runs in the same folder
+            }
+        }
         robot.clickOn("Compare");
         robot.clickOn("#compare-start");
         waitUntil("both runs evaluated (two sessions in one JVM, one gradient lock)", 120,
@@ -180,7 +214,8 @@ class TeachingGuiTest {
         waitUntil("both ended", 20, () -> !workbench.compare().runningProperty().get());
         List<Path> saved;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
-            saved = s.filter(p -> p.getFileName().toString().contains("mbpo-s1") || p.getFileName().toString().contains("sac-s1")).toList();
+            saved = s.filter(p -> !before.contains(p))
+                    .filter(p -> p.getFileName().toString().contains("mbpo-s1") || p.getFileName().toString().contains("sac-s1")).toList();
         }
         assertEquals(2, saved.size(), saved.toString());
         for (Path p : saved) {
