@@ -28,7 +28,10 @@ final class ComparisonTable {
             }
             for (javafx.scene.Node n : lookupAll(".table-cell")) {
                 if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null && !c.getText().isEmpty()) {
-                    widened |= fit(c.getTableColumn(), c.prefWidth(-1) + 4);
+                    // A cell's own preferred width follows its column: measure its text instead.
+                    javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+                    t.setFont(c.getFont());
+                    widened |= fit(c.getTableColumn(), t.getLayoutBounds().getWidth() + c.snappedLeftInset() + c.snappedRightInset() + 6);
                 }
             }
             if (widened) {
@@ -83,7 +86,7 @@ final class ComparisonTable {
         table.getItems().setAll(rows);
         table.setVisible(!rows.isEmpty());
         table.setManaged(!rows.isEmpty());
-        table.setPrefHeight(34 + 27 * rows.size()); // the header and the rows; the plot keeps the rest
+        table.setPrefHeight(36 + 30 * rows.size() + 16); // the header, the rows, a scroll bar; the plot keeps the rest
     }
 
     TableView<ComparisonRow> node() {
