@@ -7,9 +7,22 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Two animated agents side by side, each under its title, in halves of a grid (the Compare tab's pair). */
+/** The Compare tab's layout pieces: its row of controls, and two animated agents side by side under their titles. */
 final class AgentCards {
     private AgentCards() {
+    }
+
+    /** A row that wraps rather than cutting a control's text (large fonts, narrow windows). */
+    static javafx.scene.layout.FlowPane bar(javafx.scene.Node... nodes) {
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, nodes);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        return bar;
     }
 
     static void fill(GridPane grid, Label leftTitle, EnvView left, Label rightTitle, EnvView right) {

@@ -104,7 +104,8 @@ final class AlgorithmRace {
         return Presets.fromTree(tree, "SAC twin of " + c.name());
     }
 
-    private static RunConfig as(RunConfig c, Algorithm a) {
+    /** The configuration with another algorithm (the sheet's other settings kept). */
+    static RunConfig as(RunConfig c, Algorithm a) {
         ObjectNode tree = Presets.toTree(c);
         tree.put("algorithm", a.label());
         return Presets.fromTree(tree, a.label() + " from the settings");

@@ -1,7 +1,5 @@
 package dev.mbpo.ui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mbpo.config.Presets;
 import dev.mbpo.config.RunConfig;
 import dev.mbpo.run.RunEvent;
 import dev.mbpo.run.RunFolder;
@@ -13,7 +11,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -29,29 +26,23 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * SAC and MBPO side by side: one click starts both with the same seed and settings (SAC with
- * G = 1 as in the paper, or the same G), each recorded as its own run; or two saved runs are
- * played together. Evaluation returns of both share one plot against real steps, and both
- * agents are animated next to each other. The two sessions train at once on their own
- * threads (gradient recording is per thread: {@code nn.Gradients}), one core each.
- *
- * <p>Up to four saved runs of different algorithms on one task (SAC, MBPO, MPC, offline) can be
- * opened together: their curves share the plot (an offline run's at its dataset size, the real
- * data it used) and the comparison table below fills with their measured figures. The table
- * also follows a live pair.
+ * The Compare tab. SAC and MBPO side by side: one click starts both with the same seed and
+ * settings (SAC with G = 1 as in the paper, or the same G), each a recorded run on its own thread
+ * (gradient recording is per thread), agents animated next to each other; or two saved runs
+ * play together. Up to four algorithms (SAC, MBPO, MPC, offline) run at once or open from saved
+ * runs ({@link AlgorithmRace}, {@link ComparedRuns}): their curves share the plot, an offline run's
+ * at its dataset size, and the comparison table fills with measured figures. Runs grouped by a
+ * setting draw their mean and seed band ({@link SeedBands}).
  */
 final class CompareView {
     private final XYSeries left = Charts.series("MBPO");
     private final XYSeries right = Charts.series("SAC");
-    private final XYSeries third = Charts.series("third");
-    private final XYSeries fourth = Charts.series("fourth");
-    private final XYSeries[] series = {left, right, third, fourth};
+    private final XYSeries[] series = {left, right, Charts.series("third"), Charts.series("fourth")};
     private final XYLineAndShapeRenderer renderer = Charts.markers(new Color(0x2a9d8f), new Color(0xe76f51), new Color(0x6a4c93),
             new Color(0xe9a23b));
     private final ComparedRuns compared = new ComparedRuns();
     private final Button openRuns = new Button("Compare algorithms...");
     private final GridPane agents = new GridPane();
-
     private final PlotPanel panel;
     private final EnvView leftEnv = new EnvView();
     private final EnvView rightEnv = new EnvView();
@@ -67,6 +58,7 @@ final class CompareView {
     private final RunController rightRuns;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final AlgorithmRace race;
+    private final SeedBands bands;
     /** An offline run's x on the plot: its dataset size, per series; -1 for runs that step. */
     private final long[] datasetX = {-1, -1, -1, -1};
     private boolean racing;
@@ -82,13 +74,13 @@ final class CompareView {
         rightRuns = new RunController(runsDir);
         race = new AlgorithmRace(runsDir, choose, () -> startAlgorithms(settings.get()));
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(left);
-        data.addSeries(right);
-        data.addSeries(third);
-        data.addSeries(fourth);
+        for (XYSeries x : series) {
+            data.addSeries(x);
+        }
         JFreeChart chart = Charts.lineChart("Evaluation return against real steps (offline: at its dataset size)", "real steps",
                 "return", data);
         ((XYPlot) chart.getPlot()).setRenderer(renderer);
+        bands = new SeedBands((XYPlot) chart.getPlot());
         panel = new PlotPanel("plot-compare", chart);
         sacUpdates.getItems().addAll("SAC with G = 1 (the paper's baseline)", "SAC with MBPO's G");
         sacUpdates.setValue(sacUpdates.getItems().get(0));
@@ -121,16 +113,9 @@ final class CompareView {
             }
         });
         info.setId("compare-info");
-        // A row that wraps rather than cutting a button's text (large fonts, narrow windows).
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, startBoth, sacUpdates, race.node(),
-                stopBoth, openTwo, openRuns, new Label("R"), compared.threshold(), info);
-        for (javafx.scene.Node n : bar.getChildren()) {
-            if (n instanceof javafx.scene.control.Control c) {
-                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-        }
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
+        javafx.scene.layout.FlowPane bar = AgentCards.bar(startBoth, sacUpdates, race.node(), stopBoth, openTwo, openRuns,
+                SeedBands.button(() -> settings.get().env(), (env, key) -> groupBy(runsDir, env, key)), new Label("R"),
+                compared.threshold(), info);
         AgentCards.fill(agents, leftTitle, leftEnv, rightTitle, rightEnv);
         VBox centre = new VBox(6, panel, compared.table(), agents);
         VBox.setVgrow(panel, Priority.ALWAYS);
@@ -166,6 +151,22 @@ final class CompareView {
         return series[slot].getItemCount();
     }
 
+    /** Groups every run of {@code env} by {@code key} off the FX thread, then draws each group's mean and band. */
+    void groupBy(Path runsDir, String env, String key) {
+        info.setText("reading the runs of " + env + "...");
+        double r = compared.thresholdValue();
+        BackgroundTask.run("mbpo-group-runs", () -> SeedBands.read(runsDir, env, key, r), groups -> {
+            clear();
+            setAgentsShown(false);
+            info.setText(bands.show(key, groups));
+            flush();
+        }, e -> Dialogs.error("Could not group the runs", e.getMessage()));
+    }
+
+    int bandGroups() {
+        return bands.groups();
+    }
+
     AlgorithmRace race() {
         return race;
     }
@@ -186,9 +187,7 @@ final class CompareView {
         setAgentsShown(false);
         for (int i = 0; i < folders.size(); i++) {
             RunFolder f = folders.get(i);
-            series[i].setKey(f.config().algorithm().label().toUpperCase(java.util.Locale.ROOT) + " (" + f.id() + ")");
-            renderer.setSeriesPaint(i, ComparedRuns.colorOf(f.config().algorithm()));
-            renderer.setSeriesVisibleInLegend(i, true);
+            name(i, f.config().algorithm(), f.id());
             compared.add(f.id(), f.config(), new java.util.ArrayList<>());
             for (RunEvent e : events.get(i)) {
                 acceptSlot(i, e);
@@ -216,9 +215,7 @@ final class CompareView {
         setAgentsShown(false);
         try {
             for (AlgorithmRace.Started s : race.start(configs)) {
-                series[s.slot()].setKey(s.config().algorithm().label().toUpperCase(java.util.Locale.ROOT) + " (" + s.id() + ")");
-                renderer.setSeriesPaint(s.slot(), ComparedRuns.colorOf(s.config().algorithm()));
-                renderer.setSeriesVisibleInLegend(s.slot(), true);
+                name(s.slot(), s.config().algorithm(), s.id());
                 compared.add(s.id(), s.config(), new java.util.ArrayList<>());
             }
         } catch (IOException | RuntimeException e) {
@@ -228,6 +225,13 @@ final class CompareView {
         racing = true;
         setRunning(true);
         info.setText(configs.size() + " algorithms running on " + settings.env() + ", seed " + settings.run().seed());
+    }
+
+    /** Curve {@code slot} is this run's: its legend and its algorithm's colour. */
+    private void name(int slot, dev.mbpo.config.Algorithm a, String id) {
+        series[slot].setKey(a.label().toUpperCase(java.util.Locale.ROOT) + " (" + id + ")");
+        renderer.setSeriesPaint(slot, ComparedRuns.colorOf(a));
+        renderer.setSeriesVisibleInLegend(slot, true);
     }
 
     /** One event of the run drawn as curve {@code slot}: its evaluation returns (offline: at its dataset size), its table row. */
@@ -244,9 +248,7 @@ final class CompareView {
     }
 
     void startBoth(RunConfig settings) {
-        ObjectNode tree = Presets.toTree(settings);
-        tree.put("algorithm", "mbpo");
-        RunConfig mbpo = Presets.fromTree(tree, "compare");
+        RunConfig mbpo = AlgorithmRace.as(settings, dev.mbpo.config.Algorithm.MBPO);
         RunConfig sac = AlgorithmRace.sacTwin(mbpo, sacUpdates.getSelectionModel().getSelectedIndex() == 1);
         clear();
         leftEnv.setEnvironment(mbpo.env());
@@ -278,18 +280,15 @@ final class CompareView {
     /** A run on the Dashboard blocks starting the pair (three sessions would crawl on a laptop). */
     void setMainRunActive(boolean active) {
         mainRunActive = active;
-        startBoth.setDisable(active || running.get());
-        openTwo.setDisable(running.get());
-        openRuns.setDisable(running.get());
-        race.node().setDisable(active || running.get());
+        setRunning(running.get());
     }
 
     private void setRunning(boolean on) {
         running.set(on);
         startBoth.setDisable(on || mainRunActive);
+        race.node().setDisable(on || mainRunActive);
         openTwo.setDisable(on);
         openRuns.setDisable(on);
-        race.node().setDisable(on || mainRunActive);
         stopBoth.setDisable(!on);
     }
 
@@ -325,6 +324,7 @@ final class CompareView {
         renderer.setSeriesVisibleInLegend(2, false); // the third and fourth curves only for algorithm comparisons
         renderer.setSeriesVisibleInLegend(3, false);
         compared.clear();
+        bands.clear();
         java.util.Arrays.fill(datasetX, -1);
         setAgentsShown(true);
         leftEnv.reset();

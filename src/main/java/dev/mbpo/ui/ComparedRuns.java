@@ -40,6 +40,15 @@ final class ComparedRuns {
         return threshold;
     }
 
+    /** The threshold typed beside the buttons, or -200 while it is not a number. */
+    double thresholdValue() {
+        try {
+            return Double.parseDouble(threshold.getText().trim());
+        } catch (NumberFormatException e) {
+            return -200;
+        }
+    }
+
     TableView<ComparisonRow> table() {
         return table.node();
     }

@@ -187,6 +187,17 @@ class TeachingGuiTest {
     }
 
     @Test
+    void runsGroupedByASettingDrawTheirMeanAndSeedBand(FxRobot robot) throws Exception {
+        Path seed2 = record("mbpo", "run.seed=2");
+        robot.clickOn("Compare");
+        robot.interact(() -> workbench.compare().groupBy(seed2.getParent(), "Pendulum-v1", "algorithm"));
+        waitUntil("the groups drawn", 30, () -> workbench.compare().bandGroups() >= 2);
+        String info = robot.lookup("#compare-info").queryAs(Label.class).getText();
+        assertTrue(info.contains("algorithm = mbpo: final IQM") && info.contains("algorithm = sac"), info);
+        assertTrue(info.matches(".*algorithm = mbpo: final IQM [-0-9.]+ \\[[-0-9.]+, [-0-9.]+\\], 2 runs.*"), info);
+    }
+
+    @Test
     void twoSavedRunsPlayTogether(FxRobot robot) throws Exception {
         robot.clickOn("Compare");
         robot.interact(() -> workbench.compare().openPair(mbpoRun, sacRun));
