@@ -1,15 +1,8 @@
 package dev.mbpo.cli;
 
-import dev.mbpo.config.ConfigException;
-import dev.mbpo.config.Presets;
-import dev.mbpo.run.RunEvent;
-import dev.mbpo.run.RunFolder;
-import dev.mbpo.sweep.GridArgs;
-import dev.mbpo.sweep.LocalExecutor;
 import dev.mbpo.sweep.SweepPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,56 +53,18 @@ final class SweepCommand implements Callable<Integer> {
         if (preset == null) {
             throw new UserInputException("give --preset FILE and at least one --grid KEY=V1,V2 (or a subcommand: status, resume, cancel)");
         }
-        if (grid.isEmpty()) {
-            throw new UserInputException("an empty grid: give at least one --grid KEY=V1,V2 (e.g. --grid rollout.horizon=1,5)");
-        }
-        if (!executor.equals("local") && !executor.equals("slurm")) {
-            throw new UserInputException("--executor " + executor + "; allowed: local, slurm");
-        }
-        if (executor.equals("slurm") && !dev.mbpo.sweep.SlurmExecutor.available()) {
-            throw new UserInputException("--executor slurm: sbatch is not on the PATH (Slurm's client commands are needed; "
-                    + "on Debian: apt-get install slurm-client)");
-        }
-        if (cpusPerTask < 1 || !time.matches("(\\d+-)?\\d{1,2}(:\\d{2}){0,2}") || !mem.matches("\\d+[KMGT]?")) {
-            throw new UserInputException("--time " + time + ", --mem " + mem + ", --cpus-per-task " + cpusPerTask
-                    + "; allowed: a Slurm time such as 04:00:00 or 1-00:00:00, a memory such as 4G, at least 1 CPU");
-        }
-        if (parallel < 1 || parallel > 64) {
-            throw new UserInputException("--parallel is " + parallel + "; allowed: 1 to 64");
-        }
         String text = Files.readString(PresetFiles.require(preset));
-        List<SweepPlan.Axis> axes = new ArrayList<>();
-        for (String g : grid) {
-            axes.add(GridArgs.axis(g));
+        SweepPlan plan;
+        try {
+            plan = new dev.mbpo.sweep.SweepRequest(text, preset.toAbsolutePath().toString(), grid, seeds, steps, parallel, executor,
+                    new dev.mbpo.sweep.SlurmExecutor.Options(partition, time, mem, cpusPerTask), name).plan(sweeps, runs);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage().replace(preset.toAbsolutePath().toString(), preset.toString()));
         }
-        List<Long> seedList = GridArgs.seeds(seeds);
-        List<SweepPlan.Entry> entries = SweepPlan.expand(axes, seedList);
-        for (SweepPlan.Entry e : entries) { // every run checked before anything is written
-            List<String> o = new ArrayList<>(e.overrides());
-            o.add("run.seed=" + e.seed());
-            if (steps != null) {
-                o.add("run.totalSteps=" + steps);
-            }
-            try {
-                Presets.parse(text, preset.toString(), o);
-            } catch (ConfigException ex) {
-                String msg = ex.getMessage().replace("--set ", "--grid ");
-                throw new UserInputException("run " + e.index() + " (" + e.label() + "): " + msg);
-            }
-        }
-        String sweepName = name != null ? name : preset.getFileName().toString().replaceFirst("\\.json$", "") + "-"
-                + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        if (!sweepName.matches("[A-Za-z0-9._-]+")) {
-            throw new UserInputException("--name '" + sweepName + "': letters, digits, '.', '_' and '-' only");
-        }
-        Path dir = sweeps.resolve(sweepName);
-        if (Files.exists(dir)) {
-            throw new UserInputException("sweep " + sweepName + " exists in " + sweeps + ": choose another --name, or mbpo sweep resume "
-                    + sweepName);
-        }
-        SweepPlan plan = new SweepPlan(sweepName, preset.toAbsolutePath().toString(), text, axes, seedList, steps, parallel, executor,
-                runs.toAbsolutePath().toString(), entries, executor.equals("slurm")
-                ? new dev.mbpo.sweep.SlurmExecutor.Options(partition, time, mem, cpusPerTask) : null);
+        Path dir = sweeps.resolve(plan.name());
+        List<SweepPlan.Entry> entries = plan.runs();
+        List<Long> seedList = plan.seeds();
+        String sweepName = plan.name();
         plan.save(dir);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "sweep %s: %d runs (%d settings x %d seeds), %d at once; plan in %s%n", sweepName, entries.size(),
@@ -119,9 +74,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static int execute(Path dir, SweepPlan plan, PrintWriter out) throws IOException, InterruptedException {
-        SweepPlan end = "slurm".equals(plan.executor())
-                ? new dev.mbpo.sweep.SlurmExecutor(dir, SweepCommand::childCommand, plan.slurm(), out, 2000).run(plan)
-                : new LocalExecutor(dir, SweepCommand::childCommand, out).run(plan);
+        SweepPlan end = dev.mbpo.sweep.SweepRequest.execute(dir, plan, out);
         var counts = end.counts();
         out.printf(Locale.ROOT, "sweep %s: %d finished, %d failed%s%n", end.name(), counts.get(SweepPlan.State.FINISHED),
                 counts.get(SweepPlan.State.FAILED), counts.get(SweepPlan.State.FAILED) > 0 ? " (mbpo sweep resume " + end.name()
@@ -132,23 +85,6 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.flush();
         return counts.get(SweepPlan.State.FAILED) == 0 ? Main.EXIT_OK : Main.EXIT_INTERNAL;
-    }
-
-    /** This JVM's java, class path and memory and module options, running {@code mbpo} with {@code args}. */
-    static List<String> childCommand(List<String> args) {
-        List<String> c = new ArrayList<>();
-        c.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("--add-modules") || a.startsWith("--enable-native-access")
-                    || a.startsWith("-Djava.library.path") || a.startsWith("-Dmbpo.")) {
-                c.add(a);
-            }
-        }
-        c.add("-cp");
-        c.add(System.getProperty("java.class.path"));
-        c.add(Main.class.getName());
-        c.addAll(args);
-        return c;
     }
 
     /** The sweeps folder option shared by the subcommands. */
@@ -188,31 +124,11 @@ final class SweepCommand implements Callable<Integer> {
                     reason = "its process " + e.pid() + " is gone";
                 }
                 out.printf("%-4d %-40s %-10s %-12s %s%n", e.index(), e.label(), state.name().toLowerCase(Locale.ROOT),
-                        progress(plan, e), e.runId() == null ? reason : e.runId() + (reason.isEmpty() ? "" : ": " + reason));
+                        dev.mbpo.sweep.SweepProgress.of(plan, e), e.runId() == null ? reason : e.runId() + (reason.isEmpty() ? "" : ": " + reason));
             }
             out.println(plan.counts());
             out.flush();
             return Main.EXIT_OK;
-        }
-
-        private static String progress(SweepPlan plan, SweepPlan.Entry e) {
-            if (e.runId() == null) {
-                return "-";
-            }
-            try {
-                List<RunEvent> events = RunFolder.open(Path.of(plan.runsFolder()).resolve(e.runId())).readEvents().events();
-                long step = 0;
-                long total = 0;
-                for (RunEvent ev : events) {
-                    step = Math.max(step, ev.step());
-                    if (ev instanceof RunEvent.Started s) {
-                        total = s.totalSteps();
-                    }
-                }
-                return step + "/" + total;
-            } catch (IOException ex) {
-                return "?";
-            }
         }
     }
 

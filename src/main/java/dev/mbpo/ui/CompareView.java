@@ -59,6 +59,7 @@ final class CompareView {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final AlgorithmRace race;
     private final SeedBands bands;
+    private final SweepDialog.Launcher sweep;
     /** An offline run's x on the plot: its dataset size, per series; -1 for runs that step. */
     private final long[] datasetX = {-1, -1, -1, -1};
     private boolean racing;
@@ -81,6 +82,7 @@ final class CompareView {
                 "return", data);
         ((XYPlot) chart.getPlot()).setRenderer(renderer);
         bands = new SeedBands((XYPlot) chart.getPlot());
+        sweep = new SweepDialog.Launcher(runsDir, settings, (env, key) -> groupBy(runsDir, env, key));
         panel = new PlotPanel("plot-compare", chart);
         sacUpdates.getItems().addAll("SAC with G = 1 (the paper's baseline)", "SAC with MBPO's G");
         sacUpdates.setValue(sacUpdates.getItems().get(0));
@@ -113,7 +115,7 @@ final class CompareView {
             }
         });
         info.setId("compare-info");
-        javafx.scene.layout.FlowPane bar = AgentCards.bar(startBoth, sacUpdates, race.node(), stopBoth, openTwo, openRuns,
+        javafx.scene.layout.FlowPane bar = AgentCards.bar(startBoth, sacUpdates, race.node(), stopBoth, openTwo, openRuns, sweep.button(),
                 SeedBands.button(() -> settings.get().env(), (env, key) -> groupBy(runsDir, env, key)), new Label("R"),
                 compared.threshold(), info);
         AgentCards.fill(agents, leftTitle, leftEnv, rightTitle, rightEnv);
@@ -165,6 +167,10 @@ final class CompareView {
 
     int bandGroups() {
         return bands.groups();
+    }
+
+    SweepDialog.Launcher sweep() {
+        return sweep;
     }
 
     AlgorithmRace race() {

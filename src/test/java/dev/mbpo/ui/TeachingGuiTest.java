@@ -191,10 +191,39 @@ class TeachingGuiTest {
         Path seed2 = record("mbpo", "run.seed=2");
         robot.clickOn("Compare");
         robot.interact(() -> workbench.compare().groupBy(seed2.getParent(), "Pendulum-v1", "algorithm"));
-        waitUntil("the groups drawn", 30, () -> workbench.compare().bandGroups() >= 2);
+        waitUntil("the groups drawn", 30, () -> workbench.compare().bandGroups() >= 2
+                && robot.lookup("#compare-info").queryAs(Label.class).getText().contains("final IQM"));
         String info = robot.lookup("#compare-info").queryAs(Label.class).getText();
         assertTrue(info.contains("algorithm = mbpo: final IQM") && info.contains("algorithm = sac"), info);
         assertTrue(info.matches(".*algorithm = mbpo: final IQM [-0-9.]+ \\[[-0-9.]+, [-0-9.]+\\], 2 runs.*"), info);
+    }
+
+    @Test
+    void aSweepFromTheWindowRunsItsGridShowsProgressAndOpensTheGroupedComparison(FxRobot robot) throws Exception {
+        Path preset = dir.resolve("tiny-sweep.json");
+        Files.writeString(preset, WorkbenchGuiTest.TINY);
+        robot.interact(() -> workbench.loadPreset(preset));
+        robot.clickOn("Compare");
+        robot.clickOn("#compare-sweep");
+        SweepDialog d = workbench.compare().sweep().last();
+        robot.interact(() -> {
+            d.fill("rollout.horizn=1,2", "1", "300", 2);
+            d.start();
+        });
+        assertTrue(d.errorText().startsWith("run 0 (rollout.horizn=1, seed 1): --grid rollout.horizn"), d.errorText());
+        robot.interact(() -> {
+            d.fill("rollout.horizon=1,2", "1", "300", 2);
+            d.start();
+        });
+        assertEquals("", d.errorText());
+        waitUntil("both runs of the sweep finished", 180, () -> d.done() && d.finished() == 2);
+        robot.clickOn("#sweep-compare");
+        waitUntil("the grouped comparison", 30, () -> workbench.compare().bandGroups() >= 2
+                && robot.lookup("#compare-info").queryAs(Label.class).getText().contains("final IQM"));
+        assertTrue(robot.lookup("#compare-info").queryAs(Label.class).getText().contains("rollout.horizon = 1: final IQM"),
+                robot.lookup("#compare-info").queryAs(Label.class).getText());
+        String status = robot.lookup("#sweep-status").queryAs(Label.class).getText();
+        assertTrue(status.contains("2 finished, 0 failed"), status);
     }
 
     @Test
