@@ -66,7 +66,7 @@ class SlurmSweepTest {
         Files.writeString(preset, SweepCommandTest.TINY);
         AtomicReference<Object[]> first = new AtomicReference<>();
         Thread t = new Thread(() -> first.set(sweep("sweep", "--preset", preset.toString(), "--grid", "rollout.horizon=1,2",
-                "--seeds", "1-2", "--parallel", "2", "--name", "s", "--steps", "2500", "--executor", "slurm", "--mem", "1G",
+                "--seeds", "1-2", "--parallel", "2", "--name", "s", "--steps", "6000", "--executor", "slurm", "--mem", "1G",
                 "--time", "00:20:00", "--runs", dir.resolve("runs").toString())));
         t.start();
         Path sweepDir = dir.resolve("sweeps").resolve("s");
@@ -78,8 +78,9 @@ class SlurmSweepTest {
                 continue;
             }
             SweepPlan.Entry e = SweepPlan.load(sweepDir).runs().get(1);
-            if (e.state() == SweepPlan.State.RUNNING && e.runId() != null
-                    && Files.isDirectory(dir.resolve("runs").resolve(e.runId()).resolve("checkpoints").resolve("epoch-0001"))) {
+            String id = SweepCommandTest.runIdFromLog(sweepDir, 1);
+            if (e.state() == SweepPlan.State.RUNNING && id != null && SweepPlan.slurmJobOf(e) != null
+                    && Files.isDirectory(dir.resolve("runs").resolve(id).resolve("checkpoints").resolve("epoch-0001"))) {
                 String job = SweepPlan.slurmJobOf(e);
                 cancelled = new ProcessBuilder("scancel", job + "_1").start().waitFor() == 0;
             }

@@ -45,6 +45,21 @@ class SweepCommandTest {
         return MainTest.run(all);
     }
 
+    /** The run id a sweep's run printed first (its log), before the driver records it in the plan. */
+    static String runIdFromLog(Path sweepDir, int index) {
+        try {
+            for (String line : Files.readAllLines(sweepDir.resolve("logs").resolve("run-" + index + ".log"))) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^run (\\d{8}-\\d{6}-\\S+?): ").matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null; // not started yet
+        }
+        return null;
+    }
+
     private Path preset() throws Exception {
         Path p = dir.resolve("tiny.json");
         Files.writeString(p, TINY);
@@ -88,7 +103,7 @@ class SweepCommandTest {
         String p = preset().toString();
         AtomicReference<Object[]> first = new AtomicReference<>();
         Thread t = new Thread(() -> first.set(mbpo("sweep", "--preset", p, "--grid", "rollout.horizon=1,2", "--seeds", "1-2",
-                "--parallel", "2", "--name", "s", "--steps", "2500")));
+                "--parallel", "2", "--name", "s", "--steps", "6000")));
         t.start();
         Path sweepDir = dir.resolve("sweeps").resolve("s");
         // Kill run 0 with SIGKILL once it has written a checkpoint.
@@ -100,8 +115,9 @@ class SweepCommandTest {
                 continue;
             }
             SweepPlan.Entry e = SweepPlan.load(sweepDir).runs().get(0);
-            if (e.state() == SweepPlan.State.RUNNING && e.runId() != null
-                    && Files.isDirectory(dir.resolve("runs").resolve(e.runId()).resolve("checkpoints").resolve("epoch-0001"))) {
+            String id = runIdFromLog(sweepDir, 0);
+            if (e.state() == SweepPlan.State.RUNNING && id != null
+                    && Files.isDirectory(dir.resolve("runs").resolve(id).resolve("checkpoints").resolve("epoch-0001"))) {
                 killed = new ProcessBuilder("kill", "-9", Long.toString(e.pid())).start().waitFor() == 0;
             }
         }
