@@ -143,43 +143,13 @@ final class ModelBranch implements AutoCloseable {
         return s.stopReason() != StopReason.INTERRUPTED;
     }
 
-    /** Largest sound bound on the predicted log-variance: a standard deviation of e^5 (about 150). */
-    static final double MAX_LOG_VAR = 10;
-
     /** A model whose loss was not finite or whose predicted variance exploded stops the run (a fault event first). */
     private void checkSound(long step, TrainingSummary s) {
-        RunEvent.Fault fault = unsound(step, trainings, s, ensemble.maxLogVarBound());
+        RunEvent.Fault fault = ModelSoundness.unsound(step, trainings, s, ensemble.maxLogVarBound());
         if (fault != null) {
             events.accept(fault);
             throw new NumericalFault(fault.detail());
         }
-    }
-
-    /** The fault of a finished training, or null when the model is sound. */
-    static RunEvent.Fault unsound(long step, int training, TrainingSummary s, double logVarBound) {
-        if (s.stopReason() == StopReason.NON_FINITE) {
-            return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
-                    + ": a minibatch loss or the data was not finite (not applied)");
-        }
-        if (!allFinite(s.holdoutMse())) {
-            return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
-                    + ": holdout error not finite " + java.util.Arrays.toString(s.holdoutMse()));
-        }
-        if (!(logVarBound <= MAX_LOG_VAR)) {
-            return new RunEvent.Fault(step, "model_variance", String.format("model variance exploded at step %d: the "
-                    + "log-variance bound reached %.3g (allowed up to %.0f, i.e. a standard deviation of %.0f)", step, logVarBound,
-                    MAX_LOG_VAR, Math.exp(MAX_LOG_VAR / 2)));
-        }
-        return null;
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double[] toArray(List<Double> v) {

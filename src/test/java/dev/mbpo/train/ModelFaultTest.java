@@ -18,24 +18,24 @@ class ModelFaultTest {
 
     @Test
     void soundTrainingPasses() {
-        assertNull(ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, 0.02), 0.5));
+        assertNull(ModelSoundness.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, 0.02), 0.5));
     }
 
     @Test
     void nonFiniteLossOrDataIsAModelTrainFault() {
-        RunEvent.Fault f = ModelBranch.unsound(400, 1, summary(StopReason.NON_FINITE, Double.NaN, Double.NaN), 0.5);
+        RunEvent.Fault f = ModelSoundness.unsound(400, 1, summary(StopReason.NON_FINITE, Double.NaN, Double.NaN), 0.5);
         assertEquals("model_train", f.kind());
         assertTrue(f.detail().contains("not finite (not applied)"), f.detail());
-        RunEvent.Fault g = ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, Double.POSITIVE_INFINITY), 0.5);
+        RunEvent.Fault g = ModelSoundness.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01, Double.POSITIVE_INFINITY), 0.5);
         assertTrue(g.detail().contains("holdout error not finite"), g.detail());
     }
 
     @Test
     void anExplodingVarianceBoundIsAModelVarianceFault() {
-        assertNull(ModelBranch.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01), ModelBranch.MAX_LOG_VAR));
-        RunEvent.Fault f = ModelBranch.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), 23.5);
+        assertNull(ModelSoundness.unsound(400, 1, summary(StopReason.EARLY_STOP, 0.01), ModelSoundness.MAX_LOG_VAR));
+        RunEvent.Fault f = ModelSoundness.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), 23.5);
         assertEquals("model_variance", f.kind());
         assertTrue(f.detail().startsWith("model variance exploded at step 600: the log-variance bound reached 23.5"), f.detail());
-        assertEquals("model_variance", ModelBranch.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), Double.NaN).kind());
+        assertEquals("model_variance", ModelSoundness.unsound(600, 2, summary(StopReason.EARLY_STOP, 0.01), Double.NaN).kind());
     }
 }
