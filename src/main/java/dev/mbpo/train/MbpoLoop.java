@@ -72,19 +72,6 @@ final class MbpoLoop extends PartsLoop {
         return !parts.done();
     }
 
-    /** Step 1: the ensemble on all real data, then the views' open-loop predictions of the latest evaluation. */
-    private boolean trainModel() {
-        telemetry.enter(parts.step, LoopPhase.TRAIN_MODEL);
-        telemetry.time("model_train");
-        if (!parts.model.train(parts.step, parts.real, stopRequested)) {
-            telemetry.endTiming();
-            return false;
-        }
-        parts.model.predictSegments(parts.step, parts.lastEval);
-        parts.model.measureHorizon(parts.step, parts.lastEvals);
-        return true;
-    }
-
     /** Steps 2-3: k from the schedule, M branches from real states into the model buffer. */
     private void branchRollouts() {
         telemetry.enter(parts.step, LoopPhase.ROLLOUT);

@@ -66,15 +66,8 @@ final class MpcLoop extends PartsLoop {
         if (parts.done()) {
             return false;
         }
-        if (parts.model.due(parts.step)) {
-            telemetry.enter(parts.step, LoopPhase.TRAIN_MODEL);
-            telemetry.time("model_train");
-            if (!parts.model.train(parts.step, parts.real, stopRequested)) {
-                telemetry.endTiming();
-                return true; // interrupted by a stop: the session ends the run
-            }
-            parts.model.predictSegments(parts.step, parts.lastEval);
-            parts.model.measureHorizon(parts.step, parts.lastEvals);
+        if (parts.model.due(parts.step) && !trainModel()) {
+            return true; // interrupted by a stop: the session ends the run
         }
         collectRealStep();
         if (evaluation.due(parts.step)) {

@@ -26,6 +26,22 @@ abstract class PartsLoop implements TrainingLoop {
         this.telemetry = new LoopTelemetry(events, clock);
     }
 
+    /**
+     * Algorithm 2's step 1, shared by MBPO and MPC: the ensemble on all real data, then the views'
+     * open-loop predictions of the latest evaluation; false when a stop interrupted the training.
+     */
+    protected boolean trainModel() {
+        telemetry.enter(parts.step, dev.mbpo.run.LoopPhase.TRAIN_MODEL);
+        telemetry.time("model_train");
+        if (!parts.model.train(parts.step, parts.real, stopRequested)) {
+            telemetry.endTiming();
+            return false;
+        }
+        parts.model.predictSegments(parts.step, parts.lastEval);
+        parts.model.measureHorizon(parts.step, parts.lastEvals);
+        return true;
+    }
+
     @Override
     public LoopParts parts() {
         return parts;

@@ -59,6 +59,9 @@ final class SweepDialog {
     private SweepPlan plan;
     private Thread driver;
     private String env = "";
+    /** Each run's progress, read with the plan off the FX thread (it reads the runs' event files). */
+    private java.util.Map<Integer, String> progress = java.util.Map.of();
+    private boolean reading;
 
     /** @param compareBy shows the runs of a task grouped by a setting (env, key) */
     SweepDialog(Window owner, Path runsDir, Supplier<RunConfig> settings, BiConsumer<String, String> compareBy) {
@@ -100,7 +103,7 @@ final class SweepDialog {
         runs.setId("sweep-runs");
         runs.getColumns().addAll(List.of(column("Run", e -> Integer.toString(e.index()), 50), column("Settings", SweepPlan.Entry::label, 260),
                 column("State", e -> e.state().name().toLowerCase(java.util.Locale.ROOT), 90),
-                column("Progress", e -> plan == null ? "-" : SweepProgress.of(plan, e), 100),
+                column("Progress", e -> progress.getOrDefault(e.index(), "-"), 100),
                 column("Run id / reason", e -> (e.runId() == null ? "" : e.runId()) + (e.reason().isEmpty() ? "" : "  " + e.reason()), 360)));
         runs.setPlaceholder(new Label("The sweep's runs appear here"));
         VBox.setVgrow(runs, Priority.ALWAYS);
@@ -183,14 +186,27 @@ final class SweepDialog {
 
     /** Every second: the runs' states from sweep.json and their progress from their folders. */
     private void refresh() {
-        if (plan == null) {
+        if (plan == null || reading) {
             return;
         }
-        try {
-            plan = SweepPlan.load(sweepsDir.resolve(plan.name()));
-        } catch (IOException e) {
-            return; // between a write and its rename: the next second reads it
-        }
+        reading = true;
+        Path dir = sweepsDir.resolve(plan.name());
+        BackgroundTask.run("mbpo-sweep-progress", () -> {
+            SweepPlan p = SweepPlan.load(dir);
+            java.util.Map<Integer, String> prog = new java.util.HashMap<>();
+            for (SweepPlan.Entry e : p.runs()) {
+                prog.put(e.index(), SweepProgress.of(p, e));
+            }
+            return java.util.Map.entry(p, prog);
+        }, read -> {
+            reading = false;
+            show(read.getKey(), read.getValue());
+        }, e -> reading = false); // between a write and its rename: the next second reads it
+    }
+
+    private void show(SweepPlan p, java.util.Map<Integer, String> prog) {
+        plan = p;
+        progress = prog;
         runs.getItems().setAll(plan.runs());
         var counts = plan.counts();
         boolean done = driver != null && !driver.isAlive();
