@@ -82,6 +82,8 @@ final class CompareView {
                 "return", data);
         ((XYPlot) chart.getPlot()).setRenderer(renderer);
         bands = new SeedBands((XYPlot) chart.getPlot());
+        renderer.setSeriesVisibleInLegend(2, false); // the third and fourth curves only for algorithm comparisons
+        renderer.setSeriesVisibleInLegend(3, false);
         sweep = new SweepDialog.Launcher(runsDir, settings, (env, key) -> groupBy(runsDir, env, key));
         panel = new PlotPanel("plot-compare", chart);
         sacUpdates.getItems().addAll("SAC with G = 1 (the paper's baseline)", "SAC with MBPO's G");
@@ -327,7 +329,7 @@ final class CompareView {
         }
         renderer.setSeriesPaint(0, ComparedRuns.colorOf(dev.mbpo.config.Algorithm.MBPO));
         renderer.setSeriesPaint(1, ComparedRuns.colorOf(dev.mbpo.config.Algorithm.SAC));
-        renderer.setSeriesVisibleInLegend(2, false); // the third and fourth curves only for algorithm comparisons
+        renderer.setSeriesVisibleInLegend(2, false);
         renderer.setSeriesVisibleInLegend(3, false);
         compared.clear();
         bands.clear();
