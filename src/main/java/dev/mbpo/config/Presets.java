@@ -209,7 +209,7 @@ public final class Presets {
             return "a string";
         }
         if (List.class.isAssignableFrom(c)) {
-            return "a list";
+            return "a list, e.g. [64, 64]";
         }
         return "an object";
     }
@@ -280,7 +280,21 @@ public final class Presets {
             }
             node = co;
         }
-        node.set(parts[parts.length - 1], value);
+        String last = parts[parts.length - 1];
+        if (value.isTextual() && node.get(last) instanceof com.fasterxml.jackson.databind.node.ArrayNode) {
+            value = listFromCommas(raw, value); // sac.hidden=128,128 as well as sac.hidden=[128,128]
+        }
+        node.set(last, value);
+    }
+
+    /** "a,b,c" read as the JSON list [a,b,c] for a list field; the text itself when that is not valid JSON. */
+    private static JsonNode listFromCommas(String raw, JsonNode text) {
+        try {
+            JsonNode list = MAPPER.readTree("[" + raw + "]");
+            return list == null ? text : list;
+        } catch (JsonProcessingException e) {
+            return text;
+        }
     }
 
     /** The known name closest to {@code name} by edit distance, or null when none is close. */

@@ -41,6 +41,16 @@ class PresetsTest {
     }
 
     @Test
+    void aListFieldTakesCommaSeparatedValuesFromSet() {
+        RunConfig c = Presets.parse("{}", "test", List.of("sac.hidden=128,128", "model.hidden=200, 200, 200, 200"));
+        assertEquals(List.of(128, 128), c.sac().hidden());
+        assertEquals(List.of(200, 200, 200, 200), c.model().hidden());
+        ConfigException e = assertThrows(ConfigException.class, () -> Presets.parse("{}", "x", List.of("sac.hidden=big,small")));
+        assertTrue(e.getMessage().startsWith("--set sac.hidden=big,small: sac.hidden has the wrong type; allowed: a list, e.g. [64, 64]"),
+                e.getMessage());
+    }
+
+    @Test
     void saveThenLoadGivesTheSameConfig(@TempDir Path dir) throws Exception {
         RunConfig c = Presets.parse("{\"sac\": {\"targetEntropy\": -2.5}}", "test", List.of());
         Path f = dir.resolve("p.json");
@@ -70,7 +80,7 @@ class PresetsTest {
         "{\"mbpo\": {\"realRatio\": -0.1}}        | mbpo.realRatio | mbpo.realRatio is -0.1; allowed: a number from 0 to 1",
         "{\"sac\": {\"actorLr\": \"Infinity\"}}   | sac.actorLr | sac.actorLr is Infinity; allowed: a finite number > 0",
         "{\"sac\": {\"actorLr\": 1e999}}          | sac.actorLr | sac.actorLr is Infinity; allowed: a finite number > 0",
-        "{\"sac\": {\"hidden\": \"big\"}}         | sac.hidden  | sac.hidden has the wrong type; allowed: a list",
+        "{\"sac\": {\"hidden\": \"big\"}}         | sac.hidden  | sac.hidden has the wrong type; allowed: a list, e.g. [64, 64]",
         "{\"run\": {\"seed\": 1.5}}               | run.seed    | run.seed is 1.5; allowed: an integer",
         "{\"model2\": 1}                          | model2      | unknown key 'model2'; did you mean 'model'?",
         "{\"rollout\": {\"batchSize\": 2000000000}} | rollout.batchSize | allowed: an integer from 1 to 10000000",
