@@ -152,6 +152,14 @@ final class ModelBranch implements AutoCloseable {
         }
     }
 
+    private static double fraction(float[] flags) {
+        double sum = 0;
+        for (float f : flags) {
+            sum += f;
+        }
+        return flags.length == 0 ? Double.NaN : sum / flags.length;
+    }
+
     private static double[] toArray(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -180,6 +188,7 @@ final class ModelBranch implements AutoCloseable {
         double[][] dis = new double[4][k];
         long imagined = 0;
         long nonFiniteBranches = 0;
+        long endedFirstStep = 0;
         for (int t = 0; t < k && rows > 0; t++) {
             float[] actions = sac.actBatch(states, rows, false);
             ModelEnv.Step s = offline ? modelEnv.penalised(states, actions, rows, random, penalty)
@@ -227,6 +236,7 @@ final class ModelBranch implements AutoCloseable {
                     System.arraycopy(s.nextObs(), r * obsDim, o2, 0, obsDim);
                     modelBuffer.add(o, a, s.rewards()[r], o2, s.terminated()[r]);
                     imagined++;
+                    endedFirstStep += t == 0 && s.terminated()[r] ? 1 : 0;
                     if (!s.terminated()[r]) {
                         System.arraycopy(o2, 0, nextStates, kept * obsDim, obsDim);
                         kept++;
@@ -250,6 +260,10 @@ final class ModelBranch implements AutoCloseable {
             m.put("offline/uncertainty", u); // MOPO's u(s, a), mean over imagined steps
             m.put("offline/penalty", penalty * u); // what the penalty took from the mean imagined reward
         }
+        // Does the model end branches as often as the real task ends episodes? Imagined first steps
+        // against the real transitions they start from (a model that misses falls shows here).
+        m.put("rollout/ended_first_step", alive.length > 0 && alive[0] > 0 ? endedFirstStep / (double) alive[0] : Double.NaN);
+        m.put("rollout/ended_real", fraction(starts.terminated()));
         if (nonFiniteBranches > 0) {
             m.put("rollout/non_finite_branches", (double) nonFiniteBranches); // ended where the model's step was not finite
         }
