@@ -9,13 +9,19 @@ import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** SAC statistics: critic and actor losses (left axis), temperature and entropy (right axis). */
+/**
+ * SAC statistics: critic and actor losses (left axis), temperature and entropy (right axis), and
+ * under the title the critic's check at each evaluation: Q at the start states against the
+ * discounted return the episodes then got (a critic that overestimates shows it here first).
+ */
 final class SacView implements RunView {
     private final XYSeries critic = Charts.series("critic loss");
     private final XYSeries actor = Charts.series("actor loss");
     private final XYSeries alpha = Charts.series("alpha");
     private final XYSeries entropy = Charts.series("entropy");
     private final PlotPanel panel;
+    private final org.jfree.chart.title.TextTitle check = new org.jfree.chart.title.TextTitle();
+    private String checkText = "";
     private boolean dirty;
 
     SacView() {
@@ -52,7 +58,11 @@ final class SacView implements RunView {
             // An MPC run has nothing to show here: say so instead of leaving an empty plot unexplained.
             panel.chart().setTitle(s.algorithm().learnsPolicy() ? "SAC" : RunView.NO_POLICY);
             dirty = true;
-        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")) {
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/q_start")) {
+            checkText = criticCheck(m.values().get("eval/q_start"), m.values().get("eval/discounted_return"));
+            dirty = true;
+        }
+        if (e instanceof RunEvent.Metrics m && m.values().containsKey("train/critic_loss")) {
             Map<String, Double> v = m.values();
             critic.add(m.step(), v.get("train/critic_loss"), false);
             actor.add(m.step(), v.get("train/actor_loss"), false);
@@ -66,12 +76,27 @@ final class SacView implements RunView {
         return critic.getItemCount();
     }
 
+    /** The line under the title: Q(s0) against the discounted return, and their ratio when both are clearly positive. */
+    static String criticCheck(Double q, Double got) {
+        if (q == null || got == null || !Double.isFinite(q) || !Double.isFinite(got)) {
+            return "";
+        }
+        String line = String.format(java.util.Locale.ROOT, "critic at the start states: Q = %.1f, discounted return got = %.1f", q, got);
+        return got > 1 && q > 0 ? line + String.format(java.util.Locale.ROOT, " (x%.2f)", q / got) : line;
+    }
+
+    String criticCheckText() {
+        return checkText;
+    }
+
     @Override
     public void reset() {
         critic.clear();
         actor.clear();
         alpha.clear();
         entropy.clear();
+        checkText = "";
+        dirty = true;
     }
 
     @Override
@@ -80,6 +105,11 @@ final class SacView implements RunView {
             panel.batch(() -> {
                 for (XYSeries s : new XYSeries[] {critic, actor, alpha, entropy}) {
                     s.fireSeriesChanged();
+                }
+                if (checkText.isEmpty()) {
+                    panel.chart().removeSubtitle(check);
+                } else {
+                    Charts.subtitle(panel.chart(), check, checkText);
                 }
             });
             dirty = false;

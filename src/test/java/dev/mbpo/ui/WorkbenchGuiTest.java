@@ -104,7 +104,8 @@ class WorkbenchGuiTest {
         robot.clickOn("#start");
         waitUntil("every plot has data", 120, () -> workbench.returns().evalPoints() > 0 && workbench.model().trainings() > 0
                 && workbench.disagreement().rollouts() > 0 && workbench.prediction().realPoints() > 0
-                && workbench.sac().points() > 0 && workbench.envView().episode() != null);
+                && workbench.sac().points() > 0 && workbench.envView().episode() != null
+                && workbench.sac().criticCheckText().startsWith("critic at the start states: Q = "));
         // The tiny run can fill every plot within a second or two, before ten frames: give the
         // window the time to draw them rather than read the count at that instant.
         waitUntil("the window kept drawing frames", 10, () -> workbench.frames().frames() > 10);
