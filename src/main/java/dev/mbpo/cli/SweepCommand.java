@@ -70,11 +70,21 @@ final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sweep %s: %d runs (%d settings x %d seeds), %d at once; plan in %s%n", sweepName, entries.size(),
                 entries.size() / seedList.size(), seedList.size(), parallel, dir.resolve(SweepPlan.FILE));
         out.flush();
-        return execute(dir, plan, out);
+        return execute(dir, plan, out, spec.commandLine().getErr());
     }
 
-    static int execute(Path dir, SweepPlan plan, PrintWriter out) throws IOException, InterruptedException {
-        SweepPlan end = dev.mbpo.sweep.SweepRequest.execute(dir, plan, out);
+    static int execute(Path dir, SweepPlan plan, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        SweepPlan end;
+        try {
+            end = dev.mbpo.sweep.SweepRequest.execute(dir, plan, out);
+        } catch (dev.mbpo.sweep.SlurmCommandException e) {
+            // The cluster did not take the job array (controller down, partition refused...): one
+            // line, no stack trace; the plan stays, so resume submits the runs not yet finished.
+            err.printf("mbpo: sweep %s: %s; the plan is kept in %s: mbpo sweep resume %s submits it again%n", plan.name(),
+                    e.getMessage(), dir, plan.name());
+            err.flush();
+            return Main.EXIT_INTERNAL;
+        }
         var counts = end.counts();
         out.printf(Locale.ROOT, "sweep %s: %d finished, %d failed%s%n", end.name(), counts.get(SweepPlan.State.FINISHED),
                 counts.get(SweepPlan.State.FAILED), counts.get(SweepPlan.State.FAILED) > 0 ? " (mbpo sweep resume " + end.name()
@@ -161,7 +171,7 @@ final class SweepCommand implements Callable<Integer> {
             out.flush();
             SweepPlan p = plan.withRuns(runs);
             p.save(dir);
-            return execute(dir, p, out);
+            return execute(dir, p, out, spec.commandLine().getErr());
         }
     }
 
@@ -192,9 +202,12 @@ final class SweepCommand implements Callable<Integer> {
                 boolean open = e.state() == SweepPlan.State.RUNNING || e.state() == SweepPlan.State.PENDING;
                 runs.add(open ? e.with(SweepPlan.State.CANCELLED, "cancelled", e.runId(), 0) : e);
             }
+            List<String> refused = new ArrayList<>();
             for (String job : jobs) {
                 try {
                     dev.mbpo.sweep.SlurmExecutor.scancel(job);
+                } catch (dev.mbpo.sweep.SlurmCommandException ex) {
+                    refused.add("job " + job + ": " + ex.getMessage());
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
@@ -202,7 +215,10 @@ final class SweepCommand implements Callable<Integer> {
             plan.withRuns(runs).save(dir);
             spec.commandLine().getOut().printf("sweep %s: %d running runs stopped, the rest cancelled (mbpo sweep resume %s runs them again)%n",
                     name, stopped, name);
-            return Main.EXIT_OK;
+            for (String r : refused) {
+                spec.commandLine().getErr().println("mbpo: sweep " + name + ": Slurm did not cancel " + r + " (squeue shows what still runs)");
+            }
+            return refused.isEmpty() ? Main.EXIT_OK : Main.EXIT_INTERNAL;
         }
     }
 }

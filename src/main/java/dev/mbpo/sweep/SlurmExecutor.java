@@ -44,7 +44,7 @@ public final class SlurmExecutor {
     /** True when sbatch is on the PATH (tests name a missing one with -Dmbpo.sbatch). */
     public static boolean available() {
         try {
-            Process p = new ProcessBuilder(System.getProperty("mbpo.sbatch", "sbatch"), "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(sbatchCommand(), "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -174,11 +174,16 @@ public final class SlurmExecutor {
         }
     }
 
+    /** The sbatch program: tests name a missing or failing one with -Dmbpo.sbatch. */
+    private static String sbatchCommand() {
+        return System.getProperty("mbpo.sbatch", "sbatch");
+    }
+
     private static String sbatch(Path script) throws IOException, InterruptedException {
-        List<String> r = run(List.of("sbatch", "--parsable", script.toString()));
+        List<String> r = run(List.of(sbatchCommand(), "--parsable", script.toString()));
         String last = r.isEmpty() ? "" : r.get(r.size() - 1).trim();
         if (!last.matches("\\d+(;.*)?")) {
-            throw new IOException("sbatch refused the job array: " + String.join(" ", r));
+            throw new SlurmCommandException("sbatch refused the job array: " + String.join(" ", r));
         }
         return last.split(";")[0];
     }
@@ -205,10 +210,11 @@ public final class SlurmExecutor {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException(cmd.get(0) + " did not answer within 60 s");
+            throw new SlurmCommandException(cmd.get(0) + " did not answer within 60 s");
         }
         if (p.exitValue() != 0 && !cmd.get(0).equals("squeue")) {
-            throw new IOException(cmd.get(0) + " failed (exit " + p.exitValue() + "): " + text.strip());
+            throw new SlurmCommandException(java.nio.file.Path.of(cmd.get(0)).getFileName() + " failed (exit " + p.exitValue() + "): "
+                    + String.join(" ", text.strip().lines().toList()));
         }
         return text.lines().toList();
     }

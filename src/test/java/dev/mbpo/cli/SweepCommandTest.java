@@ -99,6 +99,30 @@ class SweepCommandTest {
     }
 
     @Test
+    void aClusterThatDoesNotAnswerGetsOneLineAndTheSweepCanBeResumed() throws Exception {
+        // An sbatch that answers --version but cannot reach its controller, as on a node whose slurmctld is down.
+        Path sbatch = dir.resolve("sbatch");
+        Files.writeString(sbatch, "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'slurm 22.05.8'; exit 0; fi\n"
+                + "echo 'sbatch: error: Batch job submission failed: Unable to contact slurm controller (connect failure)' >&2\nexit 1\n");
+        assertTrue(sbatch.toFile().setExecutable(true));
+        System.setProperty("mbpo.sbatch", sbatch.toString());
+        try {
+            Object[] r = mbpo("sweep", "--preset", preset().toString(), "--grid", "rollout.horizon=1,2", "--executor", "slurm",
+                    "--name", "down");
+            assertEquals(1, r[0]);
+            String err = ((String) r[2]).strip();
+            assertEquals(1, err.lines().count(), "one line, no stack trace: " + err);
+            assertTrue(err.startsWith("mbpo: sweep down: sbatch failed (exit 1): sbatch: error: Batch job submission failed: "
+                    + "Unable to contact slurm controller (connect failure); the plan is kept in "), err);
+            assertTrue(err.endsWith("mbpo sweep resume down submits it again"), err);
+            SweepPlan plan = SweepPlan.load(dir.resolve("sweeps").resolve("down"));
+            assertTrue(plan.runs().stream().noneMatch(e -> e.state() == SweepPlan.State.FINISHED), "nothing ran");
+        } finally {
+            System.clearProperty("mbpo.sbatch");
+        }
+    }
+
+    @Test
     void aLocalSweepRunsInParallelSurvivesAKilledRunAndGroupsByItsSetting() throws Exception {
         String p = preset().toString();
         AtomicReference<Object[]> first = new AtomicReference<>();
