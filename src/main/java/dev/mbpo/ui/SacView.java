@@ -58,7 +58,8 @@ final class SacView implements RunView {
             // An MPC run has nothing to show here: say so instead of leaving an empty plot unexplained.
             panel.chart().setTitle(s.algorithm().learnsPolicy() ? "SAC" : RunView.NO_POLICY);
             dirty = true;
-        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/q_start")) {
+        } else if (e instanceof RunEvent.Metrics m && m.values().containsKey("eval/q_start") && critic.getItemCount() > 0) {
+            // Only once the critic has been trained: during the random steps its Q says nothing.
             checkText = criticCheck(m.values().get("eval/q_start"), m.values().get("eval/discounted_return"));
             dirty = true;
         }
