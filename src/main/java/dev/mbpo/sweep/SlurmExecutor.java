@@ -208,13 +208,13 @@ public final class SlurmExecutor {
     private static List<String> run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String program = Path.of(cmd.get(0)).getFileName().toString(); // sbatch, also when named by its path
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new SlurmCommandException(cmd.get(0) + " did not answer within 60 s");
+            throw new SlurmCommandException(program + " did not answer within 60 s");
         }
-        if (p.exitValue() != 0 && !cmd.get(0).equals("squeue")) {
-            throw new SlurmCommandException(java.nio.file.Path.of(cmd.get(0)).getFileName() + " failed (exit " + p.exitValue() + "): "
-                    + String.join(" ", text.strip().lines().toList()));
+        if (p.exitValue() != 0 && !program.equals("squeue")) {
+            throw new SlurmCommandException(program + " failed (exit " + p.exitValue() + "): " + String.join(" ", text.strip().lines().toList()));
         }
         return text.lines().toList();
     }

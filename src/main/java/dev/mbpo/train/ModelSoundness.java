@@ -18,7 +18,7 @@ final class ModelSoundness {
             return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
                     + ": a minibatch loss or the data was not finite (not applied)");
         }
-        if (!allFinite(s.holdoutMse())) {
+        if (!java.util.Arrays.stream(s.holdoutMse()).allMatch(Double::isFinite)) {
             return new RunEvent.Fault(step, "model_train", "model training " + training + " at step " + step
                     + ": holdout error not finite " + java.util.Arrays.toString(s.holdoutMse()));
         }
@@ -28,14 +28,5 @@ final class ModelSoundness {
                     MAX_LOG_VAR, Math.exp(MAX_LOG_VAR / 2)));
         }
         return null;
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -22,6 +22,7 @@ final class SacView implements RunView {
     private final PlotPanel panel;
     private final org.jfree.chart.title.TextTitle check = new org.jfree.chart.title.TextTitle();
     private String checkText = "";
+    private String shownCheck = "";
     private boolean dirty;
 
     SacView() {
@@ -107,10 +108,13 @@ final class SacView implements RunView {
                 for (XYSeries s : new XYSeries[] {critic, actor, alpha, entropy}) {
                     s.fireSeriesChanged();
                 }
-                if (checkText.isEmpty()) {
-                    panel.chart().removeSubtitle(check);
-                } else {
-                    Charts.subtitle(panel.chart(), check, checkText);
+                if (!checkText.equals(shownCheck)) { // new only at evaluations: leave the title alone between them
+                    if (checkText.isEmpty()) {
+                        panel.chart().removeSubtitle(check);
+                    } else {
+                        Charts.subtitle(panel.chart(), check, checkText);
+                    }
+                    shownCheck = checkText;
                 }
             });
             dirty = false;
